@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "../utils/auth.server";
+import { listLibraryBooks } from "../utils/library.server";
+import { getAvailableCredits } from "../utils/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Your library · Bookbug" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [availableCredits, books] = await Promise.all([getAvailableCredits(user.id), listLibraryBooks(user.id)]);
+  return { user: { name: user.name }, availableCredits, books };
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  intake: "Drafting",
+  paused: "Paused",
+  plot_review: "Awaiting approval",
+  queued: "Queued",
+  rendering: "Rendering",
+  complete: "Complete",
+  failed: "Failed",
+};
+
+export default function LibraryPage() {
+  const { user, availableCredits, books } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <div className="library-header">
+        <div>
+          <h1>Hello, {user.name}</h1>
+          <p className="muted">Your library of picture books.</p>
+        </div>
+        <p className="credits" data-testid="available-credits">
+          <span className="credits__count">{availableCredits}</span>
+          <span className="credits__label">{availableCredits === 1 ? "credit" : "credits"} available</span>
+        </p>
+      </div>
+      {books.length === 0 ? (
+        <section className="empty-state card" aria-labelledby="empty-title">
+          <div className="empty-state__art" aria-hidden="true">
+            📚
+          </div>
+          <h2 id="empty-title">No books yet</h2>
+          <p className="muted">
+            Every book starts with a conversation: tell Bookbug about your little one, what they love and where
+            the story should go. Each finished book uses one credit.
+          </p>
+        </section>
+      ) : (
+        <ul className="book-grid" aria-label="Your books">
+          {books.map((book) => (
+            <li key={book.id} className="book-card card">
+              <h2 className="book-card__title">{book.title ?? "Untitled draft"}</h2>
+              <span className={`badge badge--${book.status}`}>{STATUS_LABELS[book.status] ?? book.status}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

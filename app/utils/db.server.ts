@@ -1,0 +1,23 @@
+import { migrateDatabase, openDatabase, type Database } from "../../db/client";
+import { getEnv } from "./env.server";
+
+// One database handle per process; survives Vite's module reloads in dev.
+const globalForDb = globalThis as unknown as { __bookbugDb?: Promise<Database> };
+
+/** The app's database, opened (and migrated) on first use. */
+export function getDb(): Promise<Database> {
+  globalForDb.__bookbugDb ??= (async () => {
+    const env = getEnv();
+    const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+    await migrateDatabase(db);
+    return db;
+  })();
+  return globalForDb.__bookbugDb;
+}
+
+/** Closes the shared handle (graceful shutdown, end of a test file). */
+export async function closeDb() {
+  const pending = globalForDb.__bookbugDb;
+  globalForDb.__bookbugDb = undefined;
+  if (pending) (await pending).$client.close();
+}

@@ -1,0 +1,57 @@
+import type { AddressInfo } from "node:net";
+import { closeDb, getDb } from "../app/utils/db.server";
+import { EnvError, getEnv, cookiesAreSecure } from "../app/utils/env.server";
+import { createExpressApp } from "./app";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Bookbug cannot start.\n${error.message}\nSee .env.example for every setting.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  // Migrations run before we accept a single request.
+  await getDb();
+
+  const mode = env.NODE_ENV === "development" ? "development" : "production";
+  const { app, closeVite } = await createExpressApp({
+    mode,
+    logRequests: env.LOG_REQUESTS,
+    secureCookies: cookiesAreSecure(env),
+  });
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`Bookbug is ready on http://localhost:${port} (${mode})`);
+  });
+
+  let shuttingDown = false;
+  async function shutdown(signal: string) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: finishing in-flight requests…`);
+    // Long-lived responses (event streams) would hold close() open forever.
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeVite?.();
+    await closeDb();
+    console.log("Bookbug stopped cleanly.");
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Bookbug failed to start:", error);
+  process.exit(1);
+});
