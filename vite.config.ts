@@ -11,6 +11,8 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
+      // Tests sit beside routes; they are not routes.
+      ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfInput } from "./components/csrf-input";
+import { LadybirdMark } from "./components/illustrations";
 import stylesUrl from "./styles/app.css?url";
 import { getUser } from "./utils/auth.server";
 import { issueCsrfToken } from "./utils/csrf.server";
@@ -49,9 +50,7 @@ function SiteHeader({ user }: { user: { name: string } | null }) {
     <header className="site-header">
       <div className="container site-header__inner">
         <Link to={user ? "/books" : "/"} className="brand" aria-label="Bookbug home">
-          <span className="brand__mark" aria-hidden="true">
-            🐞
-          </span>
+          <LadybirdMark />
           Bookbug
         </Link>
         <nav aria-label="Account" className="site-nav">

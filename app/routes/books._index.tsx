@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { OpenBookDrawing } from "../components/illustrations";
 import { requireUser } from "../utils/auth.server";
 import { listLibraryBooks } from "../utils/library.server";
 import { getAvailableCredits } from "../utils/users.server";
@@ -38,8 +39,8 @@ export default function LibraryPage() {
       </div>
       {books.length === 0 ? (
         <section className="empty-state card" aria-labelledby="empty-title">
-          <div className="empty-state__art" aria-hidden="true">
-            📚
+          <div className="empty-state__art">
+            <OpenBookDrawing />
           </div>
           <h2 id="empty-title">No books yet</h2>
           <p className="muted">
