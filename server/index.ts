@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { EnvError, getEnv, cookiesAreSecure } from "../app/utils/env.server";
 import { createExpressApp } from "./app";
+import { startEmbeddedEngine } from "./workflow-engine";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -18,7 +19,8 @@ async function main() {
   }
 
   // Migrations run before we accept a single request.
-  await getDb();
+  const db = await getDb();
+  const workflows = await startEmbeddedEngine(db.$client, env);
 
   const mode = env.NODE_ENV === "development" ? "development" : "production";
   const { app, closeVite } = await createExpressApp({
@@ -29,7 +31,17 @@ async function main() {
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`Bookbug is ready on http://localhost:${port} (${mode})`);
+    const appUrl = env.APP_URL ?? `http://127.0.0.1:${port}/api/inngest`;
+    const connecting = workflows ? workflows.connect(appUrl) : Promise.resolve();
+    connecting
+      .then(() => {
+        console.log(`Bookbug is ready on http://localhost:${port} (${mode})`);
+        if (workflows) console.log(`Workflow engine: http://localhost:${workflows.port} (runs, events, waits)`);
+      })
+      .catch((error: unknown) => {
+        console.error("The workflow engine could not reach the app:", error);
+        process.exit(1);
+      });
   });
 
   let shuttingDown = false;
@@ -40,6 +52,9 @@ async function main() {
     // Long-lived responses (event streams) would hold close() open forever.
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
+    // The engine stops claiming work and lets its in-flight step calls finish
+    // (their results get memoized) while the app can still answer them.
+    await workflows?.stop();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeVite?.();

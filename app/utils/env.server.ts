@@ -25,8 +25,44 @@ export const envSchema = z
     /** Set to 1 behind a TLS-terminating proxy so cookies get `Secure`. */
     SECURE_COOKIES: booleanFlag.optional(),
     LOG_REQUESTS: booleanFlag.default("1"),
+
+    // Workflows: the embedded engine by default; Inngest Cloud with INNGEST_DEV=0 and keys.
+    INNGEST_DEV: booleanFlag.default("1"),
+    INNGEST_BASE_URL: z.string().url().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    ENGINE_PORT: z.coerce.number().int().min(0).max(65535).default(8288),
+    /** How the engine reaches this app's /api/inngest (defaults to this server's own port). */
+    APP_URL: z.string().url().optional(),
+    /** Scales the engine's retry backoff (1 = Inngest's 15s, 30s, 1m…). */
+    ENGINE_BACKOFF_SCALE: z.coerce.number().min(0).max(1).default(1),
+
+    /** How long a conversation waits for each answer before pausing (Inngest duration). */
+    ANSWER_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 24h or 30s").default("24h"),
+    /** The short first wait that closes the gap before a wait is registered. */
+    ANSWER_SETTLE_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 20s").default("20s"),
+
+    // Story AI: offline by default; Anthropic when chosen and keyed.
+    STORYTELLER: z.enum(["offline", "anthropic"]).default("offline"),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+    ANTHROPIC_BASE_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.STORYTELLER === "anthropic" && !env.ANTHROPIC_API_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["ANTHROPIC_API_KEY"],
+        message: "is required when STORYTELLER=anthropic",
+      });
+    }
+    if (!env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["INNGEST_SIGNING_KEY"],
+        message: "is required when INNGEST_DEV=0 (Inngest Cloud or a self-hosted server)",
+      });
+    }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql, and } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { books, creditLedger, users, type User } from "../../db/schema";
+import { creditLedger, users, type User } from "../../db/schema";
+import { creditUsage } from "../../workflows/credits";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
 import { getDecoyHash, hashPassword, verifyPassword } from "./password.server";
@@ -85,19 +86,8 @@ export async function getUserById(id: string): Promise<PublicUser | null> {
   return user ? toPublicUser(user) : null;
 }
 
-/** Books holding a credit reservation. */
-export const RESERVING_STATUSES = ["queued", "rendering"] as const;
-
 /** available = owned credits − books currently reserving one. */
 export async function getAvailableCredits(userId: string): Promise<number> {
   const db = await getDb();
-  const [row] = await db
-    .select({
-      credits: users.credits,
-      reserved: sql<number>`(select count(*) from ${books} where ${books.userId} = ${users.id} and ${inArray(books.status, [...RESERVING_STATUSES])})`,
-    })
-    .from(users)
-    .where(and(eq(users.id, userId)));
-  if (!row) return 0;
-  return Math.max(0, row.credits - Number(row.reserved));
+  return (await creditUsage(db, userId)).available;
 }

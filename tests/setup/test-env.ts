@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
@@ -10,6 +11,19 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_URL = `file:${join(dir, "test.db")}`;
 process.env.SESSION_SECRET = "test-secret-at-least-16-chars";
 process.env.LOG_REQUESTS = "0";
+// The workflow client reads the engine's address when it loads, so each
+// file's engine port is chosen (free, from the OS) before any import.
+process.env.INNGEST_DEV = "1";
+process.env.ENGINE_PORT = String(
+  await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  }),
+);
 
 afterAll(async () => {
   const { closeDb } = await import("../../app/utils/db.server");

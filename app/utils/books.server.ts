@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { books, renderedPages, type Book } from "../../db/schema";
+import { inngest } from "../../workflows/client";
+import { bookCancelled, bookCreateStarted } from "../../workflows/events";
+import { ApiError } from "./api.server";
+import { getDb } from "./db.server";
+
+export interface ApiBook {
+  id: string;
+  status: Book["status"];
+  title: string | null;
+  brief: Record<string, unknown>;
+  plot: Record<string, unknown> | null;
+  pageCount: number | null;
+  pages: { number: number; text: string; imageUrl: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toApiBook(book: Book, pages: { pageNumber: number; text: string }[] = []): ApiBook {
+  return {
+    id: book.id,
+    status: book.status,
+    title: book.title,
+    brief: book.brief,
+    plot: book.plot ?? null,
+    pageCount: book.pageCount,
+    pages: pages
+      .filter((page) => page.pageNumber > 0)
+      .map((page) => ({ number: page.pageNumber, text: page.text, imageUrl: `/books/${book.id}/pages/${page.pageNumber}.png` })),
+    createdAt: book.createdAt.toISOString(),
+    updatedAt: book.updatedAt.toISOString(),
+  };
+}
+
+/** The caller's book, or a 404 — another user's book does not exist for them. */
+export async function getOwnedBook(userId: string, bookId: string): Promise<Book> {
+  const db = await getDb();
+  const book = await db.query.books.findFirst({ where: and(eq(books.id, bookId), eq(books.userId, userId)) });
+  if (!book || book.status === "cancelled") throw new ApiError(404, "not_found", "There is no such book.");
+  return book;
+}
+
+export async function getOwnedBookWithPages(userId: string, bookId: string): Promise<ApiBook> {
+  const book = await getOwnedBook(userId, bookId);
+  const db = await getDb();
+  const pages = await db
+    .select({ pageNumber: renderedPages.pageNumber, text: renderedPages.text })
+    .from(renderedPages)
+    .where(eq(renderedPages.bookId, bookId))
+    .orderBy(asc(renderedPages.pageNumber));
+  return toApiBook(book, pages);
+}
+
+export async function listOwnedBooks(userId: string): Promise<ApiBook[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(books)
+    .where(and(eq(books.userId, userId), ne(books.status, "cancelled")))
+    .orderBy(desc(books.updatedAt));
+  return rows.map((book) => toApiBook(book));
+}
+
+/** Creates a draft and starts the conversation that designs it. */
+export async function createBook(userId: string): Promise<Book> {
+  const db = await getDb();
+  const runId = randomUUID();
+  const [book] = await db.insert(books).values({ id: randomUUID(), userId, runId }).returning();
+  if (!book) throw new Error("book insert returned nothing");
+  // The event id makes a retried request start one run, not two.
+  await inngest.send(bookCreateStarted.create({ bookId: book.id, userId }, { id: `create-book-${runId}` }));
+  return book;
+}
+
+/** Cancels the book's workflows and deletes it with its conversation and pages. */
+export async function deleteBook(userId: string, bookId: string) {
+  await getOwnedBook(userId, bookId);
+  const db = await getDb();
+  await db.delete(books).where(and(eq(books.id, bookId), eq(books.userId, userId)));
+  await inngest.send(bookCancelled.create({ bookId, userId }, { id: `cancel-book-${bookId}` }));
+}

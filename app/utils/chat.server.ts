@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { books, chatMessages, type Book } from "../../db/schema";
+import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
+import { inngest } from "../../workflows/client";
+import { toApiMessage, type ApiMessage } from "../../workflows/conversation";
+import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../workflows/events";
+import { ApiError } from "./api.server";
+import { getOwnedBook } from "./books.server";
+import { getDb } from "./db.server";
+
+export const MessageInputSchema = z.object({
+  content: z
+    .string({ required_error: "Write a message first." })
+    .trim()
+    .min(1, "Write a message first.")
+    .max(MAX_USER_MESSAGE_LENGTH, `Messages can be at most ${MAX_USER_MESSAGE_LENGTH.toLocaleString("en")} characters.`),
+  clientMessageId: z.string().trim().min(1).max(100).optional(),
+});
+export type MessageInput = z.infer<typeof MessageInputSchema>;
+
+export const ReviewInputSchema = z
+  .object({
+    decision: z.enum(["approve", "revise"], { message: "decision must be \"approve\" or \"revise\"." }),
+    feedback: z.string().trim().max(MAX_USER_MESSAGE_LENGTH, `Feedback can be at most ${MAX_USER_MESSAGE_LENGTH.toLocaleString("en")} characters.`).optional(),
+    clientMessageId: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((input) => input.decision === "approve" || Boolean(input.feedback), {
+    message: "Tell us what to change.",
+    path: ["feedback"],
+  });
+export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+
+const CONVERSING: Book["status"][] = ["intake", "plot_review", "paused"];
+
+export async function getHistory(userId: string, bookId: string): Promise<ApiMessage[]> {
+  await getOwnedBook(userId, bookId);
+  const db = await getDb();
+  const rows = await db.select().from(chatMessages).where(eq(chatMessages.bookId, bookId)).orderBy(asc(chatMessages.id));
+  return rows.map(toApiMessage);
+}
+
+/**
+ * Saves the user's message to the book's inbox, then wakes the workflow.
+ * Saving first means no message is lost even if the workflow is busy; the
+ * client's id makes a retried request store it once.
+ */
+async function saveUserMessage(book: Book, content: string, phase: string, clientMessageId: string | undefined) {
+  const db = await getDb();
+  const [inserted] = await db
+    .insert(chatMessages)
+    .values({ bookId: book.id, role: "user", content, phase, clientMessageId: clientMessageId ?? randomUUID() })
+    .onConflictDoNothing({ target: [chatMessages.bookId, chatMessages.clientMessageId] })
+    .returning();
+  if (inserted) return { message: inserted, duplicate: false };
+  const existing = await db.query.chatMessages.findFirst({
+    where: and(eq(chatMessages.bookId, book.id), eq(chatMessages.clientMessageId, clientMessageId ?? "")),
+  });
+  if (!existing) throw new Error("message vanished after a conflict");
+  return { message: existing, duplicate: true };
+}
+
+/** A paused book wakes up: exactly one request restarts its conversation. */
+async function resumeIfPaused(book: Book): Promise<boolean> {
+  const db = await getDb();
+  const runId = randomUUID();
+  const resumed = await db
+    .update(books)
+    .set({ status: book.plot ? "plot_review" : "intake", runId, updatedAt: new Date() })
+    .where(and(eq(books.id, book.id), eq(books.status, "paused")))
+    .returning({ id: books.id });
+  if (resumed.length === 0) return false;
+  await inngest.send(bookCreateStarted.create({ bookId: book.id, userId: book.userId }, { id: `create-book-${runId}` }));
+  return true;
+}
+
+async function wakeWorkflow(book: Book, message: { id: number; phase: string }) {
+  if (await resumeIfPaused(book)) return;
+  const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
+    chatMessageSent.create({ bookId: book.id, messageId: message.id }),
+  ];
+  const db = await getDb();
+  const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
+  if (current?.status === "plot_review") {
+    const decision = message.phase === "approve" ? "approve" : "revise";
+    events.push(bookPlotReviewed.create({ bookId: book.id, messageId: message.id, decision }));
+  }
+  await inngest.send(events);
+}
+
+export async function postMessage(userId: string, bookId: string, input: MessageInput): Promise<ApiMessage> {
+  const book = await getOwnedBook(userId, bookId);
+  if (!CONVERSING.includes(book.status)) {
+    throw new ApiError(409, "conversation_closed", "This book's plot is approved, so the conversation is closed.");
+  }
+  const phase = book.status === "plot_review" || (book.status === "paused" && book.plot) ? "revise" : "intake";
+  const { message } = await saveUserMessage(book, input.content, phase, input.clientMessageId);
+  await wakeWorkflow(book, message);
+  return toApiMessage(message);
+}
+
+export async function reviewPlot(userId: string, bookId: string, input: ReviewInput): Promise<ApiMessage> {
+  const book = await getOwnedBook(userId, bookId);
+  const reviewable = book.status === "plot_review" || (book.status === "paused" && book.plot);
+  if (!reviewable) {
+    throw new ApiError(409, "not_in_review", book.plot ? "This plot has already been approved." : "There is no plot to review yet.");
+  }
+  const content = input.decision === "approve" ? "Approve this plot ✓" : (input.feedback ?? "");
+  const { message } = await saveUserMessage(book, content, input.decision, input.clientMessageId);
+  await wakeWorkflow(book, message);
+  return toApiMessage(message);
+}
+
+/** For the library and the chat page: is the assistant working on an answer? */
+export async function countUnansweredMessages(bookId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.bookId, bookId), eq(chatMessages.role, "user"), sql`${chatMessages.consumedAt} is null`));
+  return Number(row?.n ?? 0);
+}

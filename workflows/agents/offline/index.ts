@@ -1,0 +1,31 @@
+import type { Storyteller } from "../storyteller";
+import { interpretAnswer } from "./interpret";
+import { offlineInterview } from "./interview";
+import { offlinePlot } from "./plot";
+import { offlineRevise } from "./revise";
+import { surpriseFor } from "./surprise";
+
+/**
+ * The storyteller that needs no keys or network. Deterministic per book, so a
+ * replayed workflow step always produces the same words.
+ */
+export function createOfflineStoryteller(): Storyteller {
+  return {
+    name: "offline",
+    async interview({ bookId, brief, learned, askedAbout, turn }) {
+      return offlineInterview(bookId, brief, turn, learned, askedAbout);
+    },
+    async interpret({ bookId, brief, askedAbout, answer }) {
+      const { surprise, ...patch } = interpretAnswer(askedAbout, answer, brief);
+      if (surprise) return surpriseFor(askedAbout, bookId);
+      return patch;
+    },
+    async plot({ bookId, brief, version }) {
+      return offlinePlot(bookId, brief, version);
+    },
+    async revisePlot({ bookId, brief, plot, feedback, version }) {
+      const revised = offlineRevise(bookId, brief, plot, feedback, version);
+      return revised.plot;
+    },
+  };
+}

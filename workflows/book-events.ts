@@ -1,0 +1,68 @@
+import { EventEmitter } from "node:events";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { jobEvents } from "../db/schema";
+import { getDb } from "../app/utils/db.server";
+
+/** What the book's live stream carries. */
+export type BookEventType = "message" | "status" | "plot" | "stage" | "page" | "error";
+
+export interface BookEvent {
+  id: number;
+  type: BookEventType;
+  payload: Record<string, unknown>;
+}
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// Steps run in this process, so a local signal gets events to open streams at
+// once; streams also poll, which covers workers in other processes.
+const globalForBus = globalThis as unknown as { __bookbugBookBus?: EventEmitter };
+const bus = (globalForBus.__bookbugBookBus ??= new EventEmitter().setMaxListeners(0));
+
+/** Appends to the book's event log inside the caller's transaction. */
+export async function appendBookEvent(tx: Tx | Db, bookId: string, type: BookEventType, payload: Record<string, unknown>) {
+  const [row] = await tx.insert(jobEvents).values({ bookId, type, payload }).returning({ id: jobEvents.id });
+  return row?.id ?? 0;
+}
+
+/** Tells open streams that the book has new events (call after commit). */
+export function announceBookEvents(bookId: string) {
+  bus.emit(bookId);
+}
+
+export async function readBookEvents(bookId: string, afterId: number, limit = 200): Promise<BookEvent[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: jobEvents.id, type: jobEvents.type, payload: jobEvents.payload })
+    .from(jobEvents)
+    .where(and(eq(jobEvents.bookId, bookId), gt(jobEvents.id, afterId)))
+    .orderBy(asc(jobEvents.id))
+    .limit(limit);
+  return rows as BookEvent[];
+}
+
+export async function latestBookEventId(bookId: string): Promise<number> {
+  const db = await getDb();
+  const row = await db.query.jobEvents.findFirst({
+    columns: { id: true },
+    where: eq(jobEvents.bookId, bookId),
+    orderBy: (events, { desc }) => [desc(events.id)],
+  });
+  return row?.id ?? 0;
+}
+
+/** Resolves when the book has news, after `timeoutMs`, or when aborted. */
+export function waitForBookEvents(bookId: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      bus.off(bookId, done);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    bus.on(bookId, done);
+    signal?.addEventListener("abort", done);
+  });
+}
