@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "../components/csrf-input";
 import { OpenBookDrawing } from "../components/illustrations";
 import { requireUser } from "../utils/auth.server";
 import { listLibraryBooks } from "../utils/library.server";
@@ -32,10 +33,18 @@ export default function LibraryPage() {
           <h1>Hello, {user.name}</h1>
           <p className="muted">Your library of picture books.</p>
         </div>
-        <p className="credits" data-testid="available-credits">
-          <span className="credits__count">{availableCredits}</span>
-          <span className="credits__label">{availableCredits === 1 ? "credit" : "credits"} available</span>
-        </p>
+        <div className="library-header__actions">
+          <p className="credits" data-testid="available-credits">
+            <span className="credits__count">{availableCredits}</span>
+            <span className="credits__label">{availableCredits === 1 ? "credit" : "credits"} available</span>
+          </p>
+          <Form method="post" action="/books/new">
+            <CsrfInput />
+            <button type="submit" className="button button--primary">
+              New book
+            </button>
+          </Form>
+        </div>
       </div>
       {books.length === 0 ? (
         <section className="empty-state card" aria-labelledby="empty-title">
@@ -47,13 +56,26 @@ export default function LibraryPage() {
             Every book starts with a conversation: tell Bookbug about your little one, what they love and where
             the story should go. Each finished book uses one credit.
           </p>
+          <Form method="post" action="/books/new">
+            <CsrfInput />
+            <button type="submit" className="button button--primary button--large">
+              Start your first book
+            </button>
+          </Form>
         </section>
       ) : (
         <ul className="book-grid" aria-label="Your books">
           {books.map((book) => (
             <li key={book.id} className="book-card card">
-              <h2 className="book-card__title">{book.title ?? "Untitled draft"}</h2>
               <span className={`badge badge--${book.status}`}>{STATUS_LABELS[book.status] ?? book.status}</span>
+              <h2 className="book-card__title">{book.title ?? "Untitled draft"}</h2>
+              <p className="muted book-card__meta">
+                Updated {new Date(book.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+              </p>
+              <Link to={`/books/${book.id}`} className="button button--ghost book-card__link">
+                {["intake", "paused", "plot_review"].includes(book.status) ? "Continue" : "Open"}
+                <span className="visually-hidden"> {book.title ?? "draft"}</span>
+              </Link>
             </li>
           ))}
         </ul>

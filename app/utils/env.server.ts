@@ -40,7 +40,7 @@ export const envSchema = z
     /** How long a conversation waits for each answer before pausing (Inngest duration). */
     ANSWER_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 24h or 30s").default("24h"),
     /** The short first wait that closes the gap before a wait is registered. */
-    ANSWER_SETTLE_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 20s").default("20s"),
+    ANSWER_SETTLE_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 3s").default("3s"),
 
     // Story AI: offline by default; Anthropic when chosen and keyed.
     STORYTELLER: z.enum(["offline", "anthropic"]).default("offline"),

@@ -1,19 +1,4 @@
-import { test as base, expect } from "@playwright/test";
-import { startAppServer } from "./app-server";
-
-type AppServer = Awaited<ReturnType<typeof startAppServer>>;
-
-const test = base.extend<object, { app: AppServer }>({
-  app: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startAppServer();
-      await use(server);
-      await server.stop();
-    },
-    { scope: "worker" },
-  ],
-});
+import { expect, test } from "./fixtures";
 
 test("sign up, see the library, log out, log in, and a wrong password is explained", async ({ page, app }) => {
   const email = `parent-${Date.now()}@example.com`;

@@ -39,6 +39,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
 export async function startAppServer() {
   const dataDir = mkdtempSync(join(tmpdir(), "bookbug-e2e-"));
   const port = await freePort();
+  const enginePort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   let log = "";
@@ -54,6 +55,8 @@ export async function startAppServer() {
         DATABASE_URL: `file:${join(dataDir, "bookbug.db")}`,
         SESSION_SECRET: "e2e-session-secret-0123456789",
         SECURE_COOKIES: "0",
+        ENGINE_PORT: String(enginePort),
+        ENGINE_BACKOFF_SCALE: "0.01",
         LOG_REQUESTS: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],

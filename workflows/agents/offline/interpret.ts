@@ -1,4 +1,4 @@
-import { ART_STYLES, PAGE_COUNTS, TONES, type BookBrief, type BriefTopic } from "../../brief";
+import { ART_STYLES, PAGE_COUNTS, type TONES, type BookBrief, type BriefTopic } from "../../brief";
 import { capitalise } from "./seeded";
 import {
   CLOTHES,

@@ -1,0 +1,35 @@
+import { asc, eq } from "drizzle-orm";
+import { chatMessages } from "../../db/schema";
+import { latestBookEventId } from "../../workflows/book-events";
+import { toApiMessage } from "../../workflows/conversation";
+import type { Plot } from "../../workflows/brief";
+import { ApiError } from "./api.server";
+import { getOwnedBook } from "./books.server";
+import { getDb } from "./db.server";
+
+/** Everything the book page shows on first load; the stream takes over from `lastEventId`. */
+export async function loadBookPage(userId: string, bookId: string) {
+  let book;
+  try {
+    book = await getOwnedBook(userId, bookId);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+  const db = await getDb();
+  // Read the cursor first: anything newer arrives over the stream.
+  const lastEventId = await latestBookEventId(bookId);
+  const rows = await db.select().from(chatMessages).where(eq(chatMessages.bookId, bookId)).orderBy(asc(chatMessages.id));
+  return {
+    book: {
+      id: book.id,
+      title: book.title,
+      status: book.status,
+      plot: (book.plot as Plot | null) ?? null,
+      plotVersion: book.plotVersion,
+      heroName: typeof book.brief.heroName === "string" ? book.brief.heroName : null,
+    },
+    messages: rows.map(toApiMessage),
+    lastEventId,
+  };
+}

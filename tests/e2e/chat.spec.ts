@@ -1,0 +1,67 @@
+import { expect, signUp, test } from "./fixtures";
+
+// A reply can take a few seconds when a message lands just before the
+// workflow starts waiting (see waitForInbox); allow for it.
+const REPLY_TIMEOUT = { timeout: 15_000 };
+
+test("design a book by chatting, leave and come back, revise and approve the plot", async ({ page, app, browser }) => {
+  await signUp(page, app.url, "Priya");
+  await page.getByRole("button", { name: "New book" }).first().click();
+  await expect(page).toHaveURL(/\/books\/[\w-]+$/);
+  const bookUrl = page.url();
+
+  const log = page.getByRole("log", { name: "Conversation with Bookbug" });
+  await expect(log.getByText(/Hi! I'm Bookbug/)).toBeVisible();
+
+  const composer = page.getByLabel("Your answer");
+  async function say(text: string) {
+    const replies = await page.getByTestId("message-assistant").count();
+    await composer.fill(text);
+    await composer.press("Enter");
+    await expect(page.getByTestId("message-assistant")).toHaveCount(replies + 1, REPLY_TIMEOUT);
+  }
+  async function tap(chip: string) {
+    const replies = await page.getByTestId("message-assistant").count();
+    await page.getByRole("group", { name: "Quick replies" }).getByRole("button", { name: chip }).click();
+    await expect(page.getByTestId("message-assistant")).toHaveCount(replies + 1, REPLY_TIMEOUT);
+  }
+
+  await say("Maya");
+  await expect(log.getByText(/Maya/).last()).toBeVisible();
+  await say("she's 5 and loves trains and her cat Miso");
+  await say("curly black hair and a yellow raincoat");
+  await tap("An enchanted forest");
+  await page.screenshot({ path: "tests/e2e/artifacts/chat.png", fullPage: true });
+
+  // Leave, come back in another tab: the whole conversation and the open question are there.
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  const otherPage = await other.newPage();
+  await otherPage.goto(bookUrl);
+  await expect(otherPage.getByTestId("message-user")).toHaveCount(4);
+  await expect(otherPage.getByRole("group", { name: "Quick replies" }).getByRole("button", { name: "Being brave" })).toBeVisible();
+  await other.close();
+
+  await tap("Being brave");
+  await tap("Funny");
+  await tap("Watercolour");
+  await tap("8 pages");
+  await tap("No dedication");
+
+  await expect(page.getByTestId("book-status")).toHaveText("Plot ready for review", REPLY_TIMEOUT);
+  await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+  await expect(page.locator(".plot__pages li")).toHaveCount(8);
+  await expect(page.locator(".plot__pages")).toContainText("Miso");
+  await page.screenshot({ path: "tests/e2e/artifacts/plot-review.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Ask for changes" }).click();
+  await page.getByLabel("What should change?").fill("make the goose friendlier and add more dinosaurs");
+  await page.getByRole("button", { name: "Send changes" }).click();
+  await expect(page.getByText("Plot · version 2")).toBeVisible(REPLY_TIMEOUT);
+  await expect(page.locator(".plot__pages")).toContainText("dinosaurs");
+
+  await page.getByRole("button", { name: /Approve and illustrate/ }).click();
+  await expect(page.getByTestId("book-status")).toHaveText(/Queued for illustration|Being illustrated/, REPLY_TIMEOUT);
+
+  await page.goto(`${app.url}/books`);
+  await expect(page.getByTestId("available-credits")).toHaveText("2credits available");
+});
