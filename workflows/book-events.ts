@@ -53,16 +53,18 @@ export async function latestBookEventId(bookId: string): Promise<number> {
 }
 
 /** Resolves when the book has news, after `timeoutMs`, or when aborted. */
-export function waitForBookEvents(bookId: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+export function waitForBookEvents(bookId: string, timeoutMs: number, signal?: AbortSignal): Promise<"news" | "timeout" | "aborted"> {
   return new Promise((resolve) => {
-    const done = () => {
+    const finish = (why: "news" | "timeout" | "aborted") => () => {
       clearTimeout(timer);
-      bus.off(bookId, done);
-      signal?.removeEventListener("abort", done);
-      resolve();
+      bus.off(bookId, onNews);
+      signal?.removeEventListener("abort", onAbort);
+      resolve(why);
     };
-    const timer = setTimeout(done, timeoutMs);
-    bus.on(bookId, done);
-    signal?.addEventListener("abort", done);
+    const onNews = finish("news");
+    const onAbort = finish("aborted");
+    const timer = setTimeout(finish("timeout"), timeoutMs);
+    bus.on(bookId, onNews);
+    signal?.addEventListener("abort", onAbort);
   });
 }

@@ -15,6 +15,8 @@ import { reserveCreditForApproval, savePlot } from "./plot-review";
  * (ANSWER_TIMEOUT, 24h). A message that lands in a gap is answered within
  * seconds instead of being missed; none is ever lost.
  */
+type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
+
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 function durationMs(duration: string) {
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration);

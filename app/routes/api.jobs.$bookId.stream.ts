@@ -12,17 +12,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const userId = await requireApiUserId(request);
     const book = await getOwnedBook(userId, params.bookId ?? "");
     let cursor = resumeCursor(request);
-    return sseResponse(request.signal, async (writer) => {
-      while (!request.signal.aborted) {
+    return sseResponse(request.signal, async (writer, signal) => {
+      while (!signal.aborted) {
         const events = await readBookEvents(book.id, cursor);
         for (const event of events) {
           writer.send({ id: event.id, event: event.type, data: event.payload });
           cursor = event.id;
         }
         if (events.length > 0) continue;
-        const before = cursor;
-        await waitForBookEvents(book.id, HEARTBEAT_MS, request.signal);
-        if (before === cursor && !request.signal.aborted) writer.comment("ping");
+        // A comment now and then keeps proxies from closing a quiet stream.
+        if ((await waitForBookEvents(book.id, HEARTBEAT_MS, signal)) === "timeout") writer.comment("ping");
       }
     });
   });

@@ -8,11 +8,15 @@ export interface SseWriter {
   comment(text: string): void;
 }
 
-export function sseResponse(signal: AbortSignal, run: (writer: SseWriter) => Promise<void>): Response {
+export function sseResponse(requestSignal: AbortSignal, run: (writer: SseWriter, signal: AbortSignal) => Promise<void>): Response {
   const encoder = new TextEncoder();
+  // Ends the producer when the client disconnects or cancels the body.
+  const stop = new AbortController();
+  const stopNow = () => stop.abort();
+  requestSignal.addEventListener("abort", stopNow);
+  let open = true;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      let open = true;
       const write = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
@@ -26,18 +30,23 @@ export function sseResponse(signal: AbortSignal, run: (writer: SseWriter) => Pro
         },
       };
       const close = () => {
+        requestSignal.removeEventListener("abort", stopNow);
         if (!open) return;
         open = false;
         controller.close();
       };
-      signal.addEventListener("abort", close);
+      stop.signal.addEventListener("abort", close);
       // Reconnect quickly after a dropped connection.
       write("retry: 2000\n\n");
-      run(writer)
+      run(writer, stop.signal)
         .catch((error: unknown) => {
-          if (!signal.aborted) console.error("event stream failed", error);
+          if (!stop.signal.aborted) console.error("event stream failed", error);
         })
         .finally(close);
+    },
+    cancel() {
+      open = false;
+      stop.abort();
     },
   });
   return new Response(stream, {

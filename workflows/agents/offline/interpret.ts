@@ -214,7 +214,8 @@ function normaliseKind(kind: string) {
 function findLoves(text: string, generous: boolean): string[] {
   const lower = text.toLowerCase();
   const found: string[] = [];
-  const cue = /\b(loves?|likes?|adores?|into|obsessed with|crazy about|mad about|favourite|favorite|enjoys?|fan of)\b/.test(lower);
+    // Bare "like" is too common ("like a pencil drawing") to signal a love.
+  const cue = /\b(loves?|likes|adores?|into|obsessed with|crazy about|mad about|favourite|favorite|enjoys?|fan of)\b/.test(lower);
   if (cue || generous) {
     for (const word of lower.split(/[^a-z]+/)) {
       const interest = INTERESTS[word];

@@ -79,7 +79,7 @@ export function offlineRevise(bookId: string, brief: BookBrief, plot: Plot, feed
     changes.push(subject ? `made the ${subject} friendlier` : "made it gentler");
   }
 
-  const title = feedback.match(/\b(?:call it|title it|title should be|rename it(?: to)?)\s+["“']?([^"”'.!]{2,80})/i)?.[1];
+  const title = feedback.match(/\b(?:call it|title it|title should be|rename it(?: to)?)\s+[“"]?([^“”"]{2,80}?)[”"]?\s*[.!]?$/i)?.[1];
   if (title) {
     next = { ...next, title: title.trim() };
     changes.push(`retitled it “${title.trim()}”`);
