@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, data, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -53,6 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
+  // Script-less forms get a redirect, so a refresh does not post again.
+  if (fields.via !== "fetcher") return redirect(`/books/${bookId}`, 303);
   return data({ ok: true, error: null });
 }
 
@@ -112,7 +114,7 @@ export default function BookPage() {
 
   function send(fields: Record<string, string>) {
     const csrf = document.querySelector<HTMLInputElement>('input[name="csrf"]')?.value ?? "";
-    fetcher.submit({ ...fields, csrf, clientMessageId }, { method: "post" });
+    fetcher.submit({ ...fields, csrf, clientMessageId, via: "fetcher" }, { method: "post" });
   }
 
   function chooseChip(chip: string) {

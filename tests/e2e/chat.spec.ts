@@ -65,3 +65,25 @@ test("design a book by chatting, leave and come back, revise and approve the plo
   await page.goto(`${app.url}/books`);
   await expect(page.getByTestId("available-credits")).toHaveText("2credits available");
 });
+
+test("the chat works without JavaScript", async ({ browser, page, app }) => {
+  await signUp(page, app.url, "Noor");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  await plain.goto(`${app.url}/books`);
+  await plain.getByRole("button", { name: "Start your first book" }).click();
+  await expect(plain).toHaveURL(/\/books\/[\w-]+$/);
+  // Without scripts nothing streams in: each reload shows what has arrived.
+  await expect(async () => {
+    await plain.reload();
+    await expect(plain.getByText(/Hi! I'm Bookbug/)).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await plain.getByLabel("Your answer").fill("Noor's daughter Lina");
+  await plain.getByRole("button", { name: "Send" }).click();
+  await expect(plain.getByTestId("message-user")).toContainText(["Noor's daughter Lina"]);
+  await expect(async () => {
+    await plain.reload();
+    await expect(plain.getByTestId("message-assistant")).toHaveCount(2, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await context.close();
+});
