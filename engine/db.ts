@@ -1,0 +1,69 @@
+/**
+ * Transaction helper. All engine writes go through one in-process queue so two
+ * transitions never fight for SQLite's write lock (which would surface as
+ * SQLITE_BUSY on a pooled file client).
+ */
+import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Executor } from "./interfaces";
+
+const queues = new WeakMap<Client, Promise<unknown>>();
+const BUSY_RETRY_MS = 15_000;
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED" || /SQLITE_BUSY|database is locked/.test(String(err));
+}
+
+/**
+ * Retries work that failed only because another process (the app, or an
+ * engine before a restart) held SQLite's lock; a client created without a
+ * busy `timeout` otherwise fails at once.
+ */
+async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
+    }
+  }
+}
+
+async function attempt<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const tx = await client.transaction("write");
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    return result;
+  } catch (err) {
+    await tx.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    tx.close();
+  }
+}
+
+/** Runs `work` in a write transaction; the whole transaction is retried when the database is busy. */
+export async function withTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const previous = queues.get(client) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => retryBusy(() => attempt(client, work)));
+  queues.set(client, next);
+  return next;
+}
+
+export async function all<T>(db: Executor, sql: string, args: InValue[] = []): Promise<T[]> {
+  const rs = await retryBusy(() => db.execute({ sql, args }));
+  return rs.rows.map((row) => ({ ...row } as unknown as T));
+}
+
+export async function one<T>(db: Executor, sql: string, args: InValue[] = []): Promise<T | undefined> {
+  const rows = await all<T>(db, sql, args);
+  return rows[0];
+}
+
+export async function run(db: Executor, sql: string, args: InValue[] = []): Promise<number> {
+  const rs = await db.execute({ sql, args });
+  return rs.rowsAffected;
+}

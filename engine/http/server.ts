@@ -1,0 +1,129 @@
+/**
+ * The dev-server HTTP surface: event ingest, out-of-band sync, the `/v0/` API
+ * and the runs page. Plain node `http`, no framework.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Client } from "@libsql/client";
+import type { FunctionConfig, IncomingEvent, Logger } from "../interfaces";
+import { getRun, listEvents, listRuns } from "./api";
+import { RUNS_PAGE } from "./ui";
+
+export interface HttpDeps {
+  client: Client;
+  eventKey?: string;
+  logger: Logger;
+  send(events: IncomingEvent[]): Promise<{ ids: string[] }>;
+  registerFunctions(app: { url: string; appId: string; functions: FunctionConfig[] }): Promise<{ modified: boolean }>;
+  replayRun(runId: string): Promise<{ eventId: string } | undefined>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "body too large");
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, "invalid JSON body");
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
+  const text = type === "application/json" ? JSON.stringify(body) : String(body);
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function limitParam(url: URL, fallback: number): number {
+  const value = Number(url.searchParams.get("limit"));
+  return Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : fallback;
+}
+
+export function createRequestHandler(deps: HttpDeps) {
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://engine.local");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const method = req.method ?? "GET";
+
+    const ingest = /^\/e\/([^/]+)$/.exec(path);
+    if (ingest && method === "POST") {
+      const key = decodeURIComponent(ingest[1] ?? "");
+      if (deps.eventKey && key !== deps.eventKey) throw new HttpError(401, "event key not found");
+      const body = await readJson(req);
+      const events = (Array.isArray(body) ? body : [body]) as IncomingEvent[];
+      if (events.some((e) => !e || typeof e !== "object" || typeof e.name !== "string" || e.name === "")) {
+        throw new HttpError(400, "every event needs a name");
+      }
+      const { ids } = await deps.send(events);
+      return send(res, 200, { ids, status: 200 });
+    }
+
+    if (path === "/fn/register" && method === "POST") {
+      const body = (await readJson(req)) as { url?: string; appName?: string; functions?: FunctionConfig[] } | null;
+      if (!body?.url || !Array.isArray(body.functions)) throw new HttpError(400, "url and functions are required");
+      const { modified } = await deps.registerFunctions({
+        url: body.url,
+        appId: body.appName ?? "",
+        functions: body.functions,
+      });
+      return send(res, 200, { ok: true, modified });
+    }
+
+    if (path === "/dev" && method === "GET") return send(res, 200, { version: "embedded", functions: [] });
+
+    if (path === "/v0/events" && method === "GET") {
+      return send(res, 200, { data: await listEvents(deps.client, limitParam(url, 50)) });
+    }
+    if (path === "/v0/runs" && method === "GET") {
+      const status = url.searchParams.get("status") ?? undefined;
+      const functionId = url.searchParams.get("function_id") ?? undefined;
+      return send(res, 200, {
+        data: await listRuns(deps.client, {
+          limit: limitParam(url, 100),
+          ...(status ? { status } : {}),
+          ...(functionId ? { functionId } : {}),
+        }),
+      });
+    }
+    const runMatch = /^\/v0\/runs\/([^/]+)(\/replay)?$/.exec(path);
+    if (runMatch) {
+      const runId = decodeURIComponent(runMatch[1] ?? "");
+      if (runMatch[2] && method === "POST") {
+        const replayed = await deps.replayRun(runId);
+        if (!replayed) throw new HttpError(404, "run not found");
+        return send(res, 200, { data: replayed });
+      }
+      if (!runMatch[2] && method === "GET") {
+        const run = await getRun(deps.client, runId);
+        if (!run) throw new HttpError(404, "run not found");
+        return send(res, 200, { data: run });
+      }
+    }
+    if (path === "/" && method === "GET") return send(res, 200, RUNS_PAGE, "text/html; charset=utf-8");
+    throw new HttpError(404, "not found");
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) deps.logger.error("engine http error", { err: String(err) });
+      if (!res.headersSent) send(res, status, { error: err instanceof Error ? err.message : String(err), status });
+      else res.end();
+    });
+  };
+}

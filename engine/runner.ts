@@ -1,0 +1,262 @@
+/**
+ * The runner: claims due queue items and drives each through the durable
+ * transitions. Polls the database and is also woken in-process whenever work
+ * is enqueued. Concurrency limits are counted on executing calls only.
+ */
+import type { Client, Transaction } from "@libsql/client";
+import { all, one, run as exec, withTransaction } from "./db";
+import { newId } from "./ids";
+import type {
+  ConcurrencySlot,
+  EngineEvent,
+  QueueItem,
+  RegisteredFunction,
+  RunRow,
+  TransitionContext,
+} from "./interfaces";
+import { callFunction, type CallResponse } from "./sdk-client";
+import { applyCallResult, failRunAndNotify } from "./transitions/apply-call-result";
+import { fireTimer } from "./transitions/fire-timer";
+import { deleteItem, dueItems, nextDueAt } from "./transitions/queue";
+import { pruneExpired } from "./transitions/prune-expired";
+import { startRun } from "./transitions/start-run";
+
+export interface RunnerOptions {
+  client: Client;
+  ctx: TransitionContext;
+  signingKey?: string;
+  pollIntervalMs: number;
+  maxInFlight: number;
+  callTimeoutMs: number;
+}
+
+const DEFAULT_RETRIES = 3;
+const PRUNE_INTERVAL_MS = 3_600_000;
+
+export class Runner {
+  private readonly workerId = newId();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly slotUse = new Map<string, number>();
+  private readonly runCalls = new Map<string, { discovery: boolean; count: number }>();
+  private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private running = false;
+  private ticking = false;
+  private again = false;
+
+  constructor(private readonly opts: RunnerOptions) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    // One engine owns the tables: anything locked now was in flight when a
+    // previous process died, so it runs again (at-least-once).
+    await withTransaction(this.opts.client, (tx) =>
+      exec(tx, "UPDATE engine_queue SET locked_by = NULL WHERE locked_by IS NOT NULL")
+    );
+    this.running = true;
+    await this.prune();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_INTERVAL_MS);
+    this.pruneTimer.unref();
+    this.wake();
+  }
+
+  private async prune(): Promise<void> {
+    await withTransaction(this.opts.client, (tx) => pruneExpired(tx)).catch((err: unknown) =>
+      this.opts.ctx.logger.warn("pruning expired rows failed", { err: String(err) })
+    );
+  }
+
+  /** Stops claiming work and waits for in-flight calls to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.inFlight.size > 0 || this.ticking) {
+      await Promise.allSettled([...this.inFlight]);
+      if (this.ticking) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    void this.tick();
+  }
+
+  private async tick(): Promise<void> {
+    this.ticking = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    try {
+      do {
+        this.again = false;
+        if (!this.running) break;
+        await this.claimDue();
+      } while (this.again && this.running);
+    } catch (err) {
+      this.opts.ctx.logger.error("runner tick failed", { err: String(err) });
+    } finally {
+      this.ticking = false;
+      await this.scheduleNext().catch(() => undefined);
+    }
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (!this.running) return;
+    const next = await nextDueAt(this.opts.client);
+    const now = Date.now();
+    const delay =
+      next !== undefined && next > now ? Math.min(this.opts.pollIntervalMs, next - now) : this.opts.pollIntervalMs;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), delay);
+  }
+
+  /**
+   * A run's discovery call (no stepId) runs alone: two replays of the same run
+   * at once could both execute the next step. Planned parallel calls may overlap.
+   */
+  private runExclusive(item: QueueItem): boolean {
+    if (item.kind !== "call" || !item.run_id) return true;
+    const busy = this.runCalls.get(item.run_id);
+    if (!busy) return true;
+    return item.step_id !== null && !busy.discovery;
+  }
+
+  private async claimDue(): Promise<void> {
+    const { client } = this.opts;
+    const pageSize = 200;
+    // Items held back by concurrency limits stay due; page past them (bounded).
+    for (let page = 0; page < 10; page++) {
+      if (!this.running || this.inFlight.size >= this.opts.maxInFlight) return;
+      const items = await dueItems(client, Date.now(), pageSize, page * pageSize);
+      let claimedAny = false;
+      for (const item of items) {
+        if (!this.running || this.inFlight.size >= this.opts.maxInFlight) return;
+        if (!this.runExclusive(item)) continue;
+        let slots: ConcurrencySlot[] = [];
+        if (item.kind === "call" && item.run_id) {
+          const row = await one<{ concurrency_json: string }>(
+            client,
+            "SELECT concurrency_json FROM engine_runs WHERE id = ?",
+            [item.run_id]
+          );
+          slots = row ? (JSON.parse(row.concurrency_json) as ConcurrencySlot[]) : [];
+          if (slots.some((s) => (this.slotUse.get(s.key) ?? 0) >= s.limit)) continue;
+        }
+        const claimed = await withTransaction(client, (tx) =>
+          exec(tx, "UPDATE engine_queue SET locked_by = ? WHERE id = ? AND locked_by IS NULL", [this.workerId, item.id])
+        );
+        if (!claimed) continue;
+        claimedAny = true;
+        this.dispatch(item, slots);
+      }
+      if (items.length < pageSize || claimedAny) return;
+    }
+  }
+
+  private dispatch(item: QueueItem, slots: ConcurrencySlot[]): void {
+    for (const s of slots) this.slotUse.set(s.key, (this.slotUse.get(s.key) ?? 0) + 1);
+    const runId = item.kind === "call" ? item.run_id : null;
+    if (runId) {
+      const busy = this.runCalls.get(runId) ?? { discovery: false, count: 0 };
+      this.runCalls.set(runId, { discovery: busy.discovery || item.step_id === null, count: busy.count + 1 });
+    }
+    const work = this.process(item)
+      .catch((err: unknown) => this.opts.ctx.logger.error("queue item failed", { kind: item.kind, err: String(err) }))
+      .finally(() => {
+        for (const s of slots) this.slotUse.set(s.key, (this.slotUse.get(s.key) ?? 1) - 1);
+        if (runId) {
+          const busy = this.runCalls.get(runId);
+          if (busy && busy.count > 1) {
+            // A discovery call runs alone, so the remaining calls are planned ones.
+            this.runCalls.set(runId, { discovery: false, count: busy.count - 1 });
+          } else this.runCalls.delete(runId);
+        }
+        this.inFlight.delete(work);
+        this.wake();
+      });
+    this.inFlight.add(work);
+  }
+
+  private transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return withTransaction(this.opts.client, work).finally(() => this.wake());
+  }
+
+  private async process(item: QueueItem): Promise<void> {
+    if (item.kind === "call") return this.executeCall(item);
+    await this.transaction((tx) => fireTimer(tx, this.opts.ctx, item));
+  }
+
+  private async isActive(db: Transaction, runId: string): Promise<boolean> {
+    const row = await one<{ status: string }>(db, "SELECT status FROM engine_runs WHERE id = ?", [runId]);
+    return row?.status === "queued" || row?.status === "running";
+  }
+
+  private async executeCall(item: QueueItem): Promise<void> {
+    const { client, ctx } = this.opts;
+    const runId = item.run_id ?? "";
+    const runRow = await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]);
+    if (!runRow || (runRow.status !== "queued" && runRow.status !== "running")) {
+      await this.transaction((tx) => deleteItem(tx, item.id));
+      return;
+    }
+    const fn = ctx.functions.get(runRow.function_id);
+    if (!fn) {
+      await this.transaction(async (tx) => {
+        await deleteItem(tx, item.id);
+        await failRunAndNotify(tx, ctx, runId, {
+          name: "Error",
+          message: `Function "${runRow.function_id}" is not registered`,
+        });
+      });
+      return;
+    }
+    if (runRow.status === "queued") await this.transaction((tx) => startRun(tx, runId, fn.config));
+    const memos = await all<{ step_id: string; memo_json: string }>(
+      client,
+      "SELECT step_id, memo_json FROM engine_steps WHERE run_id = ? AND status IN ('completed', 'failed') ORDER BY memo_seq",
+      [runId]
+    );
+    const steps: Record<string, unknown> = {};
+    for (const m of memos) steps[m.step_id] = JSON.parse(m.memo_json) as unknown;
+    const maxAttempts = this.maxAttempts(fn);
+    const payload = JSON.parse(item.payload_json) as { planned?: boolean };
+    let response: CallResponse;
+    const startedAt = Date.now();
+    try {
+      response = await callFunction({
+        url: fn.appUrl,
+        functionId: fn.config.id,
+        stepId: item.step_id ?? "step",
+        event: JSON.parse(runRow.event_json) as EngineEvent,
+        steps,
+        stack: memos.map((m) => m.step_id),
+        runId,
+        attempt: item.attempt,
+        maxAttempts,
+        disableImmediateExecution: payload.planned === true,
+        ...(this.opts.signingKey ? { signingKey: this.opts.signingKey } : {}),
+        timeoutMs: this.opts.callTimeoutMs,
+      });
+    } catch (err) {
+      response = {
+        status: 599,
+        headers: new Headers(),
+        body: { name: "Error", message: `call failed: ${String(err)}` },
+      };
+    }
+    await this.transaction(async (tx) => {
+      if (!(await this.isActive(tx, runId))) return deleteItem(tx, item.id);
+      await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
+    });
+  }
+
+  private maxAttempts(fn: RegisteredFunction): number {
+    const attempts = fn.config.steps.step?.retries?.attempts;
+    return (typeof attempts === "number" ? attempts : DEFAULT_RETRIES) + 1;
+  }
+}

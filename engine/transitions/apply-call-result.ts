@@ -1,0 +1,128 @@
+/**
+ * apply-call-result: turns the app's answer to one call into durable state:
+ * 200 completes the run, 206 ops memoize/park/plan steps, errors retry the call
+ * with backoff or fail the run for good.
+ */
+import { parseRetryAfter, retryBackoffMs } from "../duration";
+import type {
+  EngineEvent,
+  Executor,
+  Op,
+  QueueItem,
+  RegisteredFunction,
+  RunRow,
+  SerializedError,
+  TransitionContext,
+} from "../interfaces";
+import { completeRun } from "./complete-run";
+import { completeStep } from "./complete-step";
+import { failRun } from "./fail-run";
+import { ingestEvent } from "./ingest-event";
+import { parkSleep } from "./park-sleep";
+import { parkWait } from "./park-wait";
+import { planStep } from "./plan-steps";
+import { deleteItem } from "./queue";
+import { retryCall } from "./retry-call";
+import { startInvoke } from "./start-invoke";
+import { run as exec } from "../db";
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  /** When the call began, for step timings. */
+  startedAt: number;
+}
+
+export function toSerializedError(value: unknown, fallback: string): SerializedError {
+  if (value && typeof value === "object" && "message" in value) {
+    const err = value as Record<string, unknown>;
+    return { ...err, name: typeof err.name === "string" ? err.name : "Error", message: String(err.message) };
+  }
+  return { name: "Error", message: typeof value === "string" && value ? value : fallback };
+}
+
+/** Fails the run and ingests its `inngest/function.failed` event in the same transaction. */
+export async function failRunAndNotify(
+  db: Executor,
+  ctx: TransitionContext,
+  runId: string,
+  error: SerializedError,
+  now = Date.now()
+): Promise<void> {
+  const failure = await failRun(db, runId, error, now);
+  if (failure) await ingestEvent(db, ctx, failure, now);
+}
+
+export async function applyCallResult(
+  db: Executor,
+  ctx: TransitionContext,
+  input: { item: QueueItem; run: RunRow; fn: RegisteredFunction; maxAttempts: number; result: CallResult },
+  now = Date.now()
+): Promise<void> {
+  const { item, run, fn, maxAttempts, result } = input;
+  const noRetry = result.headers.get("x-inngest-no-retry") === "true";
+  const canRetry = !noRetry && item.attempt + 1 < maxAttempts;
+  const retryAt = () =>
+    parseRetryAfter(result.headers.get("retry-after"), now) ?? now + retryBackoffMs(item.attempt, ctx.backoffScale);
+  const startedAt = result.startedAt;
+
+  if (result.status === 200) {
+    await deleteItem(db, item.id);
+    await completeRun(db, run.id, result.body, now);
+    return;
+  }
+
+  if (result.status === 206 && Array.isArray(result.body)) {
+    await deleteItem(db, item.id);
+    const event = JSON.parse(run.event_json) as EngineEvent;
+    for (const op of result.body as Op[]) {
+      const name = op.displayName ?? op.name ?? null;
+      const base = { runId: run.id, stepId: op.id, op: op.op, name, startedAt, countsAttempt: true };
+      switch (op.op) {
+        case "StepRun":
+        case "Step":
+          await completeStep(db, { ...base, memo: { data: op.data ?? null } }, now);
+          break;
+        case "StepError": {
+          const error = toSerializedError(op.error, "step error");
+          if (canRetry) await retryCall(db, item, retryAt(), { stepId: op.id, name, error }, now);
+          else await completeStep(db, { ...base, memo: { error }, failed: true }, now);
+          break;
+        }
+        case "StepFailed":
+          await completeStep(
+            db,
+            { ...base, memo: { error: toSerializedError(op.error, "step failed") }, failed: true },
+            now
+          );
+          break;
+        case "Sleep":
+          await parkSleep(db, run.id, op, now);
+          break;
+        case "WaitForEvent":
+          await parkWait(db, ctx, run.id, event, op, now);
+          break;
+        case "InvokeFunction":
+          await startInvoke(db, ctx, { runId: run.id, functionId: fn.config.id }, op, now);
+          break;
+        case "StepPlanned":
+          await planStep(db, run.id, op, now);
+          break;
+        default:
+          ctx.logger.warn("unsupported op", { op: op.op, runId: run.id });
+      }
+    }
+    return;
+  }
+
+  const error = toSerializedError(result.body, `app answered ${result.status}`);
+  if (canRetry) {
+    await retryCall(db, item, retryAt(), { error }, now);
+    // The last error stays visible on the run while it waits for its retry.
+    await exec(db, "UPDATE engine_runs SET error_json = ? WHERE id = ?", [JSON.stringify(error), run.id]);
+    return;
+  }
+  await deleteItem(db, item.id);
+  await failRunAndNotify(db, ctx, run.id, error, now);
+}
