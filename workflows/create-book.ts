@@ -116,11 +116,17 @@ export const createBook = inngest.createFunction(
       plotVersion = version;
     }
 
-    const rendered = await step.invoke("render-pages", {
-      function: generatePages,
-      data: { bookId, userId: approval.userId, jobId: approval.jobId, plotVersion: approval.plotVersion, plot: approval.plot },
-      timeout: "12h",
-    });
-    return { outcome: "rendered", rendered };
+    try {
+      const rendered = await step.invoke("render-pages", {
+        function: generatePages,
+        data: { bookId, userId: approval.userId, jobId: approval.jobId, plotVersion: approval.plotVersion, plot: approval.plot },
+        timeout: "12h",
+      });
+      return { outcome: "rendered", rendered };
+    } catch {
+      // generate-pages records its own failure (dead letter, book failed,
+      // reservation released); the conversation's work is done either way.
+      return { outcome: "render-failed" };
+    }
   },
 );

@@ -37,3 +37,11 @@ export const generatePagesInvoked = invoke(GeneratePagesInput);
 export function forBook(bookId: string) {
   return `async.data.bookId == ${JSON.stringify(bookId)}`;
 }
+
+/** A failed (or cancelled) render is tried again: same contract as the invoke. */
+export const bookRenderRequested = eventType("book/render.requested", { schema: GeneratePagesInput });
+
+/** The parent stopped rendering; the page function stops. */
+export const bookRenderCancelled = eventType("book/render.cancelled", {
+  schema: z.object({ bookId: z.string(), userId: z.string() }),
+});

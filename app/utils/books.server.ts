@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { books, renderedPages, type Book } from "../../db/schema";
 import { inngest } from "../../workflows/client";
 import { bookCancelled, bookCreateStarted } from "../../workflows/events";
@@ -38,7 +38,7 @@ export function toApiBook(book: Book, pages: { pageNumber: number; text: string 
 export async function getOwnedBook(userId: string, bookId: string): Promise<Book> {
   const db = await getDb();
   const book = await db.query.books.findFirst({ where: and(eq(books.id, bookId), eq(books.userId, userId)) });
-  if (!book || book.status === "cancelled") throw new ApiError(404, "not_found", "There is no such book.");
+  if (!book) throw new ApiError(404, "not_found", "There is no such book.");
   return book;
 }
 
@@ -58,7 +58,7 @@ export async function listOwnedBooks(userId: string): Promise<ApiBook[]> {
   const rows = await db
     .select()
     .from(books)
-    .where(and(eq(books.userId, userId), ne(books.status, "cancelled")))
+    .where(eq(books.userId, userId))
     .orderBy(desc(books.updatedAt));
   return rows.map((book) => toApiBook(book));
 }

@@ -9,6 +9,7 @@ import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../work
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb } from "./db.server";
+import { assertCanStartRender } from "./renders.server";
 
 export const MessageInputSchema = z.object({
   content: z
@@ -106,6 +107,7 @@ export async function reviewPlot(userId: string, bookId: string, input: ReviewIn
   if (!reviewable) {
     throw new ApiError(409, "not_in_review", book.plot ? "This plot has already been approved." : "There is no plot to review yet.");
   }
+  if (input.decision === "approve") await assertCanStartRender(await getDb(), userId);
   const content = input.decision === "approve" ? "Approve this plot ✓" : (input.feedback ?? "");
   const { message } = await saveUserMessage(book, content, input.decision, input.clientMessageId);
   await wakeWorkflow(book, message);

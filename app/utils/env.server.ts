@@ -42,6 +42,19 @@ export const envSchema = z
     /** The short first wait that closes the gap before a wait is registered. */
     ANSWER_SETTLE_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 3s").default("3s"),
 
+    // Objects (page pictures, PDFs): a local directory, or Cloudflare R2.
+    STORAGE: z.enum(["local", "r2"]).default("local"),
+    OBJECTS_DIR: z.string().min(1).default("./data/objects"),
+    R2_ENDPOINT: z.string().url().optional(),
+    R2_BUCKET: z.string().optional(),
+    R2_ACCESS_KEY_ID: z.string().optional(),
+    R2_SECRET_ACCESS_KEY: z.string().optional(),
+
+    // Illustrations: procedural scenes offline, or Claude-drawn SVG.
+    ILLUSTRATOR: z.enum(["offline", "anthropic"]).default("offline"),
+    /** Pages rendered at once inside one book. */
+    RENDER_PARALLELISM: z.coerce.number().int().min(1).max(8).default(3),
+
     // Story AI: offline by default; Anthropic when chosen and keyed.
     STORYTELLER: z.enum(["offline", "anthropic"]).default("offline"),
     ANTHROPIC_API_KEY: z.string().optional(),
@@ -55,6 +68,14 @@ export const envSchema = z
         path: ["ANTHROPIC_API_KEY"],
         message: "is required when STORYTELLER=anthropic",
       });
+    }
+    if (env.STORAGE === "r2") {
+      for (const key of ["R2_ENDPOINT", "R2_BUCKET", "R2_ACCESS_KEY_ID", "R2_SECRET_ACCESS_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: "is required when STORAGE=r2" });
+      }
+    }
+    if (env.ILLUSTRATOR === "anthropic" && !env.ANTHROPIC_API_KEY) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["ANTHROPIC_API_KEY"], message: "is required when ILLUSTRATOR=anthropic" });
     }
     if (!env.INNGEST_DEV && !env.INNGEST_SIGNING_KEY) {
       ctx.addIssue({

@@ -1,4 +1,4 @@
-import { desc, eq, ne, and } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { books, type BookStatus } from "../../db/schema";
 import { getDb } from "./db.server";
 
@@ -10,12 +10,12 @@ export interface LibraryBook {
   updatedAt: Date;
 }
 
-/** The user's books, newest activity first (cancelled ones are gone from the shelf). */
+/** The user's books, newest activity first. */
 export async function listLibraryBooks(userId: string): Promise<LibraryBook[]> {
   const db = await getDb();
   return db
     .select({ id: books.id, title: books.title, status: books.status, pageCount: books.pageCount, updatedAt: books.updatedAt })
     .from(books)
-    .where(and(eq(books.userId, userId), ne(books.status, "cancelled")))
+    .where(eq(books.userId, userId))
     .orderBy(desc(books.updatedAt));
 }

@@ -29,6 +29,8 @@ export interface Storyteller {
   interpret(input: StoryContext & { askedAbout: BriefTopic | null; answer: string }): Promise<BookBrief>;
   /** Writes the plot: title, premise, one beat per page. */
   plot(input: StoryContext & { version: number }): Promise<Plot>;
+  /** The words printed on one page: the beat told for the child's age. */
+  writePage(input: StoryContext & { plot: Plot; pageNumber: number }): Promise<string>;
   /** Rewrites the plot following the parent's feedback. */
   revisePlot(input: StoryContext & { plot: Plot; feedback: string; version: number }): Promise<Plot>;
 }

@@ -4,7 +4,7 @@ import { z, type ZodType } from "zod";
 import { BookBriefSchema, BRIEF_TOPICS, missingTopics, PlotSchema, type BriefTopic } from "../../brief";
 import type { InterviewTurn, Storyteller } from "../storyteller";
 import { toWorkflowError } from "./errors";
-import { interpretPrompt, interviewPrompt, plotPrompt, revisePrompt, SYSTEM_PROMPT } from "./prompts";
+import { interpretPrompt, interviewPrompt, pagePrompt, plotPrompt, revisePrompt, SYSTEM_PROMPT } from "./prompts";
 
 export interface AnthropicStorytellerOptions {
   apiKey: string;
@@ -69,6 +69,11 @@ const TOOLS = {
     },
   },
   plot: { name: "write_plot", description: "Write the book's plot.", input_schema: plotInputSchema },
+  page: {
+    name: "write_page",
+    description: "Write the words printed on one page of the picture book.",
+    input_schema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] },
+  },
 } satisfies Record<string, Tool>;
 
 /** The storyteller backed by Claude, with structured replies through tool use. */
@@ -113,6 +118,10 @@ export function createAnthropicStoryteller(options: AnthropicStorytellerOptions)
     },
     async plot({ brief }) {
       return callTool(TOOLS.plot, plotPrompt(brief), PlotSchema);
+    },
+    async writePage({ brief, plot, pageNumber }) {
+      const reply = await callTool(TOOLS.page, pagePrompt(brief, plot, pageNumber), z.object({ text: z.string().min(1).max(1_200) }));
+      return reply.text;
     },
     async revisePlot({ brief, plot, feedback }) {
       return callTool(TOOLS.plot, revisePrompt(brief, plot, feedback), PlotSchema);

@@ -48,3 +48,13 @@ export function revisePrompt(brief: BookBrief, plot: Plot, feedback: string) {
     "Rewrite the plot applying the feedback while keeping every detail of the brief. Put a one-sentence description of what you changed in `summary`.",
   ].join("\n\n");
 }
+
+export function pagePrompt(brief: BookBrief, plot: Plot, pageNumber: number) {
+  const beat = plot.pages.find((page) => page.number === pageNumber)?.beat ?? "";
+  return [
+    asData("brief", JSON.stringify(brief)),
+    `Book title: ${asData("brief", plot.title)}`,
+    `Page ${pageNumber} of ${plot.pages.length}. The beat for this page: ${asData("brief", beat)}`,
+    `Write the words printed on this page for a ${brief.heroAge ?? 5}-year-old: ${(brief.heroAge ?? 5) < 5 ? "one or two short sentences" : "two to four sentences"}, read-aloud rhythm, using the hero's name and details.`,
+  ].join("\n\n");
+}

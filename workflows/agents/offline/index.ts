@@ -1,6 +1,7 @@
 import type { Storyteller } from "../storyteller";
 import { interpretAnswer } from "./interpret";
 import { offlineInterview } from "./interview";
+import { offlinePageText } from "./page-text";
 import { offlinePlot } from "./plot";
 import { offlineRevise } from "./revise";
 import { surpriseFor } from "./surprise";
@@ -22,6 +23,9 @@ export function createOfflineStoryteller(): Storyteller {
     },
     async plot({ bookId, brief, version }) {
       return offlinePlot(bookId, brief, version);
+    },
+    async writePage({ bookId, brief, plot, pageNumber }) {
+      return offlinePageText(bookId, brief, plot, pageNumber);
     },
     async revisePlot({ bookId, brief, plot, feedback, version }) {
       const revised = offlineRevise(bookId, brief, plot, feedback, version);
