@@ -17,6 +17,7 @@ import {
 import { waitFor } from "../tests/utils/wait-for";
 import { startWorkflowHarness, type WorkflowHarness } from "../tests/utils/workflow-harness";
 import type { Plot } from "./brief";
+import { reserveCreditForApproval } from "./plot-review";
 
 let harness: WorkflowHarness;
 
@@ -64,7 +65,7 @@ describe("create-book through the engine", () => {
     expect(conversation.map((m) => m.role).slice(0, 4)).toEqual(["assistant", "user", "assistant", "user"]);
 
     await reviewPlot(userId, bookId, { decision: "approve" });
-    await waitForStatus(bookId, "rendering");
+    await waitForStatus(bookId, "complete");
     expect(await getAvailableCredits(userId)).toBe(2);
     const runs = await waitFor(async () => {
       const found = await harness.runs("generate-pages");
@@ -73,7 +74,7 @@ describe("create-book through the engine", () => {
     expect(runs.event.data).toMatchObject({ bookId, userId, plotVersion: 1, plot });
     const db = await getDb();
     const job = await db.query.bookJobs.findFirst({ where: eq(bookJobs.bookId, bookId) });
-    expect(job).toMatchObject({ stage: "rendering", totalPages: 8 });
+    expect(job).toMatchObject({ stage: "complete", totalPages: 8 });
   });
 
   it("answers two messages sent back to back, in order, dropping neither", async () => {
@@ -125,19 +126,18 @@ describe("create-book through the engine", () => {
     await postMessage(userId, bookId, { content: "make the goose friendlier" });
     await waitFor(async () => ((await bookRow(bookId))?.plotVersion === 3 ? true : null), { what: "plot version 3" });
     await reviewPlot(userId, bookId, { decision: "approve" });
-    await waitForStatus(bookId, "rendering");
+    await waitFor(async () => (["rendering", "complete"].includes((await bookRow(bookId))?.status ?? "") ? true : null), { what: "rendering" });
   });
 
-  it("tells the parent in the chat when no credit is available, and reserves nothing", async () => {
+  it("refuses approval without a credit, clearly, and reserves nothing", async () => {
     const { userId, bookId } = await bookAtPlotReview(0);
-    const before = (await messagesOf(bookId)).length;
-    await reviewPlot(userId, bookId, { decision: "approve" });
-    const replies = await waitForAssistantMessages(bookId, Math.ceil(before / 2) + 1);
-    await waitFor(async () => {
-      const rows = await messagesOf(bookId);
-      return rows.at(-1)?.role === "assistant" && rows.at(-1)?.content.includes("don't have a credit") ? true : null;
-    }, { what: "no-credit reply" });
-    expect(replies.length).toBeGreaterThan(0);
+    const before = await messagesOf(bookId);
+    await expect(reviewPlot(userId, bookId, { decision: "approve" })).rejects.toMatchObject({
+      status: 402,
+      code: "no_credits",
+      message: "You don't have a credit available. Each finished book uses one.",
+    });
+    expect(await messagesOf(bookId)).toHaveLength(before.length);
     expect((await bookRow(bookId))?.status).toBe("plot_review");
     const db = await getDb();
     expect(await db.query.bookJobs.findFirst({ where: eq(bookJobs.bookId, bookId) })).toBeUndefined();
@@ -146,8 +146,23 @@ describe("create-book through the engine", () => {
     // A credit arrives (e.g. another book failed); approving again works.
     await db.update(users).set({ credits: 1 }).where(eq(users.id, userId));
     await reviewPlot(userId, bookId, { decision: "approve" });
-    await waitForStatus(bookId, "rendering");
-    expect(await getAvailableCredits(userId)).toBe(0);
+    await waitFor(async () => (["rendering", "complete"].includes((await bookRow(bookId))?.status ?? "") ? true : null), { what: "rendering" });
+  });
+
+  it("tells the parent in the chat when the credit is gone by the time the workflow reserves it", async () => {
+    const { userId, bookId } = await bookAtPlotReview(1);
+    const db = await getDb();
+    // The approval passed the API's check, then the credit went to another book.
+    const [approval] = await db.insert(chatMessages).values({ bookId, role: "user", content: "Approve this plot ✓", phase: "approve" }).returning();
+    await db.update(users).set({ credits: 0 }).where(eq(users.id, userId));
+    expect(await reserveCreditForApproval(bookId, approval!.id)).toEqual({ reserved: false, reason: "no_credits" });
+    const last = (await messagesOf(bookId)).at(-1);
+    expect(last).toMatchObject({ role: "assistant", chips: ["Approve"] });
+    expect(last?.content).toContain("you don't have a credit available right now");
+    expect((await bookRow(bookId))?.status).toBe("plot_review");
+    // Replaying the same step changes nothing.
+    expect(await reserveCreditForApproval(bookId, approval!.id)).toEqual({ reserved: false, reason: "no_credits" });
+    expect((await messagesOf(bookId)).at(-1)?.id).toBe(last?.id);
   });
 
   it("cancels the conversation when the book is deleted", async () => {

@@ -60,8 +60,11 @@ describe("create-book timing", () => {
     await answer(userId, book.id, "Theo");
     await answer(userId, book.id, "he is 6");
     await waitForStatus(book.id, "paused");
-    const runsBefore = (await harness.runs("create-book")).filter((r) => r.event.data.bookId === book.id);
-    expect(runsBefore.map((r) => r.status)).toEqual(["completed"]);
+    const runsBefore = await waitFor(async () => {
+      const runs = (await harness.runs("create-book")).filter((r) => r.event.data.bookId === book.id);
+      return runs.every((r) => r.status === "completed") ? runs : null;
+    }, { what: "the paused run to finish" });
+    expect(runsBefore).toHaveLength(1);
 
     const reply = await answer(userId, book.id, "he loves rockets and space");
     expect((await bookRow(book.id))?.status).toBe("intake");

@@ -11,6 +11,8 @@ import { requireUser } from "../utils/auth.server";
 import { loadBookPage } from "../utils/book-page.server";
 import { MessageInputSchema, postMessage, reviewPlot, ReviewInputSchema } from "../utils/chat.server";
 import { CsrfError, validateCsrf } from "../utils/csrf.server";
+import { cancelRender, retryRender } from "../utils/renders.server";
+import { RenderProgress } from "../components/render-progress";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.book.title ?? "New book"} · Bookbug` },
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadBookPage(user.id, params.bookId ?? "");
 }
 
-const IntentSchema = z.enum(["message", "approve", "revise"]);
+const IntentSchema = z.enum(["message", "approve", "revise", "retry", "cancel"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -37,7 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = IntentSchema.safeParse(fields.intent);
   if (!intent.success) return data({ ok: false, error: "Unknown action." }, { status: 400 });
   try {
-    if (intent.data === "message") {
+    if (intent.data === "retry") {
+      await retryRender(user.id, bookId);
+    } else if (intent.data === "cancel") {
+      await cancelRender(user.id, bookId);
+    } else if (intent.data === "message") {
       const input = MessageInputSchema.safeParse(fields);
       if (!input.success) return data({ ok: false, error: input.error.issues[0]?.message ?? "Invalid message." }, { status: 400 });
       await postMessage(user.id, bookId, input.data);
@@ -66,6 +72,7 @@ const STATUS_TEXT: Record<string, string> = {
   rendering: "Being illustrated",
   complete: "Complete",
   failed: "Failed",
+  cancelled: "Stopped",
 };
 
 function newClientId() {
@@ -80,6 +87,9 @@ export default function BookPage() {
     status: loaderData.book.status,
     plot: loaderData.book.plot,
     plotVersion: loaderData.book.plotVersion,
+    pages: loaderData.pages,
+    stage: loaderData.job?.stage ?? null,
+    total: loaderData.job?.totalPages ?? loaderData.book.plot?.pages.length ?? 0,
     lastEventId: loaderData.lastEventId,
   });
   const fetcher = useFetcher<typeof action>();
@@ -145,6 +155,19 @@ export default function BookPage() {
         <p className="notice" role="status">
           This conversation was paused after a quiet day. Send a message and Bookbug picks up right where you left off.
         </p>
+      ) : null}
+
+      {["queued", "rendering", "complete", "failed", "cancelled"].includes(live.status) ? (
+        <RenderProgress
+          bookId={loaderData.book.id}
+          status={live.status}
+          stage={live.stage}
+          pages={live.pages}
+          rendered={live.rendered}
+          total={live.total}
+          lastNewsAt={live.lastNewsAt}
+          error={loaderData.job?.error ?? null}
+        />
       ) : null}
 
       <div className={`book-page__body${live.plot ? " book-page__body--with-plot" : ""}`}>

@@ -19,9 +19,10 @@ const STATUS_LABELS: Record<string, string> = {
   paused: "Paused",
   plot_review: "Awaiting approval",
   queued: "Queued",
-  rendering: "Rendering",
+  rendering: "Illustrating",
   complete: "Complete",
   failed: "Failed",
+  cancelled: "Stopped",
 };
 
 export default function LibraryPage() {
@@ -67,13 +68,31 @@ export default function LibraryPage() {
         <ul className="book-grid" aria-label="Your books">
           {books.map((book) => (
             <li key={book.id} className="book-card card">
+              <div className="book-card__cover">
+                {book.hasCover ? (
+                  <img src={`/books/${book.id}/pages/0.png`} alt="" loading="lazy" width={240} height={240} />
+                ) : (
+                  <OpenBookDrawing />
+                )}
+              </div>
               <span className={`badge badge--${book.status}`}>{STATUS_LABELS[book.status] ?? book.status}</span>
               <h2 className="book-card__title">{book.title ?? "Untitled draft"}</h2>
+              {book.status === "rendering" || book.status === "queued" ? (
+                <div className="progress progress--small" role="progressbar" aria-label="Illustration progress" aria-valuemin={0} aria-valuemax={book.totalPages} aria-valuenow={book.renderedPages}>
+                  <div className="progress__bar" style={{ width: `${book.totalPages ? Math.round((book.renderedPages / book.totalPages) * 100) : 0}%` }} />
+                </div>
+              ) : null}
               <p className="muted book-card__meta">
                 Updated {new Date(book.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
               </p>
               <Link to={`/books/${book.id}`} className="button button--ghost book-card__link">
-                {["intake", "paused", "plot_review"].includes(book.status) ? "Continue" : "Open"}
+                {["intake", "paused", "plot_review"].includes(book.status)
+                  ? "Continue"
+                  : book.status === "failed"
+                    ? "Retry"
+                    : book.status === "complete"
+                      ? "Read"
+                      : "Open"}
                 <span className="visually-hidden"> {book.title ?? "draft"}</span>
               </Link>
             </li>

@@ -1,5 +1,6 @@
-import { asc, eq } from "drizzle-orm";
-import { chatMessages } from "../../db/schema";
+import { asc, desc, eq } from "drizzle-orm";
+import { bookJobs, chatMessages, renderedPages } from "../../db/schema";
+import { pageImageUrl } from "../../workflows/render-book";
 import { latestBookEventId } from "../../workflows/book-events";
 import { toApiMessage } from "../../workflows/conversation";
 import type { Plot } from "../../workflows/brief";
@@ -20,6 +21,12 @@ export async function loadBookPage(userId: string, bookId: string) {
   // Read the cursor first: anything newer arrives over the stream.
   const lastEventId = await latestBookEventId(bookId);
   const rows = await db.select().from(chatMessages).where(eq(chatMessages.bookId, bookId)).orderBy(asc(chatMessages.id));
+  const pages = await db
+    .select({ number: renderedPages.pageNumber, text: renderedPages.text })
+    .from(renderedPages)
+    .where(eq(renderedPages.bookId, bookId))
+    .orderBy(asc(renderedPages.pageNumber));
+  const job = await db.query.bookJobs.findFirst({ where: eq(bookJobs.bookId, bookId), orderBy: [desc(bookJobs.createdAt)] });
   return {
     book: {
       id: book.id,
@@ -30,6 +37,9 @@ export async function loadBookPage(userId: string, bookId: string) {
       heroName: typeof book.brief.heroName === "string" ? book.brief.heroName : null,
     },
     messages: rows.map(toApiMessage),
+    pages: pages.map((page) => ({ ...page, imageUrl: pageImageUrl(bookId, page.number) })),
+    job: job ? { stage: job.stage, error: job.error, totalPages: job.totalPages } : null,
+    dedication: typeof book.brief.dedication === "string" ? book.brief.dedication : "",
     lastEventId,
   };
 }

@@ -9,6 +9,7 @@ import { afterAll } from "vitest";
 const dir = mkdtempSync(join(tmpdir(), "bookbug-test-"));
 process.env.NODE_ENV = "test";
 process.env.DATABASE_URL = `file:${join(dir, "test.db")}`;
+process.env.OBJECTS_DIR = join(dir, "objects");
 process.env.SESSION_SECRET = "test-secret-at-least-16-chars";
 process.env.LOG_REQUESTS = "0";
 // The workflow client reads the engine's address when it loads, so each
