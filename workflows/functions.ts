@@ -1,5 +1,6 @@
 import { createBook } from "./create-book";
 import { generatePages } from "./generate-pages";
+import { housekeeping } from "./housekeeping";
 
 /** Every workflow the app serves at /api/inngest. */
-export const functions = [createBook, generatePages];
+export const functions = [createBook, generatePages, housekeeping];

@@ -52,6 +52,8 @@ export const envSchema = z
 
     // Illustrations: procedural scenes offline, or Claude-drawn SVG.
     ILLUSTRATOR: z.enum(["offline", "anthropic"]).default("offline"),
+    /** Drafts untouched this many days are removed by the nightly housekeeping. */
+    DRAFT_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Pages rendered at once inside one book. */
     RENDER_PARALLELISM: z.coerce.number().int().min(1).max(8).default(3),
 

@@ -36,7 +36,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
  * port with a throwaway database. `restart()` stops it with SIGTERM and
  * starts it again on the same port and data, as an operator would.
  */
-export async function startAppServer() {
+export async function startAppServer(extraEnv: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bookbug-e2e-"));
   const port = await freePort();
   const enginePort = await freePort();
@@ -57,6 +57,8 @@ export async function startAppServer() {
         SECURE_COOKIES: "0",
         ENGINE_PORT: String(enginePort),
         ENGINE_BACKOFF_SCALE: "0.01",
+        OBJECTS_DIR: join(dataDir, "objects"),
+        ...extraEnv,
         LOG_REQUESTS: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -76,8 +78,18 @@ export async function startAppServer() {
   await boot();
   return {
     url,
+    dataDir,
     output: () => log,
     stop,
+    /** kill -9: no shutdown, no flushing, as in a power cut. */
+    async crash() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async start() {
+      await boot();
+    },
     async restart() {
       await stop();
       await boot();
