@@ -6,7 +6,6 @@ type AppServer = Awaited<ReturnType<typeof startAppServer>>;
 /** One real server (fresh database, free ports) per worker. */
 export const test = base.extend<object, { app: AppServer }>({
   app: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await startAppServer();
       await use(server);
