@@ -31,7 +31,20 @@ export function announceBookEvents(bookId: string) {
   bus.emit(bookId);
 }
 
-export async function readBookEvents(bookId: string, afterId: number, limit = 200): Promise<BookEvent[]> {
+// Many streams follow the same book from the same cursor (a family on two
+// devices, 200 in the benchmark): one query in flight serves them all.
+const inFlight = new Map<string, Promise<BookEvent[]>>();
+
+export function readBookEvents(bookId: string, afterId: number, limit = 200): Promise<BookEvent[]> {
+  const key = `${bookId}:${afterId}:${limit}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const query = queryBookEvents(bookId, afterId, limit).finally(() => inFlight.delete(key));
+  inFlight.set(key, query);
+  return query;
+}
+
+async function queryBookEvents(bookId: string, afterId: number, limit: number): Promise<BookEvent[]> {
   const db = await getDb();
   const rows = await db
     .select({ id: jobEvents.id, type: jobEvents.type, payload: jobEvents.payload })
