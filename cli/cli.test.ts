@@ -59,7 +59,9 @@ describe("bookbug CLI", () => {
 
     const made = await bookbug(["new"], { configDir, input: `${[...ANSWERS, "Approve"].join("\n")}\n` });
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toContain("Who is the hero of our story?");
+    // The offline storyteller varies its questions per book, so check the shape of the transcript.
+    expect(made.stdout).toMatch(/^Bookbug: Hi! I'm Bookbug/m);
+    for (const answer of ANSWERS) expect(made.stdout).toContain(`Your answer: ${answer}\n`);
     expect(made.stdout).toContain("Approved! The illustrations are on their way.");
 
     const list = JSON.parse((await bookbug(["list", "--json"], { configDir })).stdout) as { id: string; status: string }[];
