@@ -7,9 +7,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
+// Settings in a `.env` apply to the launcher too (it decides about secrets).
+if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
 const buildEntry = join(root, "build/server/index.js");
-const sourceDirs = ["app", "public"].map((dir) => join(root, dir));
-const sourceFiles = ["vite.config.ts", "package.json"].map((file) => join(root, file));
+// Everything the app bundle is built from (routes import workflows/ and db/).
+const sourceDirs = ["app", "public", "workflows", "db"].map((dir) => join(root, dir));
+const sourceFiles = ["vite.config.ts", "package.json", "package-lock.json", "tsconfig.json"].map((file) => join(root, file));
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -26,17 +29,19 @@ if (builtAt < sourcesAt) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Someone who asks for production explicitly gets its rules: no secret, no start.
+const explicitlyProduction = process.env.NODE_ENV === "production";
 const env = {
   ...process.env,
-  NODE_ENV: process.env.NODE_ENV ?? "production",
+  NODE_ENV: process.env.NODE_ENV || "production",
   // This launcher serves plain HTTP on this machine; behind a TLS proxy set
   // SECURE_COOKIES=1 (or run `npm run serve`, which defaults to Secure).
-  SECURE_COOKIES: process.env.SECURE_COOKIES ?? "0",
+  SECURE_COOKIES: process.env.SECURE_COOKIES || "0",
 };
 
 // A local start needs no configuration: the session secret is generated once
 // and kept beside the local database, so logins survive restarts.
-if (!env.SESSION_SECRET) {
+if (!env.SESSION_SECRET && !explicitlyProduction) {
   const secretFile = join(root, "data/session-secret");
   if (!existsSync(secretFile)) {
     mkdirSync(join(root, "data"), { recursive: true });

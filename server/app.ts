@@ -1,4 +1,5 @@
 import { createRequestHandler } from "@remix-run/express";
+import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -9,15 +10,17 @@ export interface AppOptions {
   mode: "production" | "development";
   logRequests: boolean;
   secureCookies: boolean;
+  /** Proxy hops in front of us whose X-Forwarded-For we believe (0 = none). */
+  trustProxy: number;
 }
 
 /** Builds the Express app that serves the Remix build (or Vite in development). */
 export async function createExpressApp(options: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // Behind a proxy the client IP comes from X-Forwarded-For; only trust it
-  // when cookies are marked Secure, i.e. a TLS proxy is in front of us.
-  app.set("trust proxy", options.secureCookies ? 1 : false);
+  // Rate limits key on the client IP. Behind a proxy it comes from
+  // X-Forwarded-For, which a client can forge unless a proxy we trust set it.
+  app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
   app.use(securityHeaders({ hsts: options.secureCookies }));
   app.use(
     compression({
@@ -45,8 +48,9 @@ export async function createExpressApp(options: AppOptions) {
     const buildPath = new URL("../build/server/index.js", import.meta.url).href;
     build = (await import(buildPath)) as ServerBuild;
     // Fingerprinted assets can be cached forever; everything else briefly.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    const clientDir = fileURLToPath(new URL("../build/client", import.meta.url));
+    app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
   }
 
   app.all(

@@ -1,32 +1,50 @@
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { closeDb, getDb } from "../app/utils/db.server";
-import { EnvError, getEnv, cookiesAreSecure } from "../app/utils/env.server";
+import { EnvError, getEnv, cookiesAreSecure, reloadEnv } from "../app/utils/env.server";
 import { createExpressApp } from "./app";
-import { startEmbeddedEngine } from "./workflow-engine";
+import { provideEmbeddedEngineKeys, startEmbeddedEngine } from "./workflow-engine";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+function isAddressInUse(error: unknown) {
+  return (error as { code?: unknown } | null)?.code === "EADDRINUSE";
+}
+
+/** Says what went wrong in a sentence, not a stack trace, and stops. */
+function refuseToStart(message: string): never {
+  console.error(`Bookbug cannot start.\n${message}`);
+  process.exit(1);
+}
+
 async function main() {
+  // A `.env` beside the app fills in what the real environment leaves unset.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let env;
   try {
     env = getEnv();
+    if (provideEmbeddedEngineKeys(env)) env = reloadEnv();
   } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`Bookbug cannot start.\n${error.message}\nSee .env.example for every setting.`);
-      process.exit(1);
-    }
+    if (error instanceof EnvError) refuseToStart(`${error.message}\nSee .env.example for every setting.`);
     throw error;
   }
 
   // Migrations run before we accept a single request.
   const db = await getDb();
-  const workflows = await startEmbeddedEngine(db.$client, env);
+  let workflows: Awaited<ReturnType<typeof startEmbeddedEngine>>;
+  try {
+    workflows = await startEmbeddedEngine(db.$client, env);
+  } catch (error) {
+    if (isAddressInUse(error)) refuseToStart(`The workflow engine's port ${env.ENGINE_PORT} is in use. Stop what is using it, or set ENGINE_PORT.`);
+    throw error;
+  }
 
   const mode = env.NODE_ENV === "development" ? "development" : "production";
   const { app, closeVite } = await createExpressApp({
     mode,
     logRequests: env.LOG_REQUESTS,
     secureCookies: cookiesAreSecure(env),
+    trustProxy: env.TRUST_PROXY,
   });
 
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -42,6 +60,12 @@ async function main() {
         console.error("The workflow engine could not reach the app:", error);
         process.exit(1);
       });
+  });
+
+  server.on("error", (error) => {
+    if (isAddressInUse(error)) refuseToStart(`Port ${env.PORT} is in use. Stop what is using it, or set PORT.`);
+    console.error("Bookbug's web server failed:", error);
+    process.exit(1);
   });
 
   let shuttingDown = false;

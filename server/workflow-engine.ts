@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import type { Client } from "@libsql/client";
 import { createEngine, migrateEngine, type Engine } from "../engine";
-import type { Env } from "../app/utils/env.server";
+import { workflowMode, type Env } from "../app/utils/env.server";
 
 export interface RunningEngine {
   engine: Engine;
@@ -11,12 +12,26 @@ export interface RunningEngine {
 }
 
 /**
+ * The embedded engine and the app talk as Inngest Cloud and an app do: every
+ * call to /api/inngest is signed and the SDK rejects anything else, so nobody
+ * who can reach the web port can run a workflow step. Without configured
+ * keys this process makes up its own; the engine and the app's Inngest client
+ * both read them from the environment.
+ */
+export function provideEmbeddedEngineKeys(env: Env, target: NodeJS.ProcessEnv = process.env): boolean {
+  if (workflowMode(env) !== "embedded" || (env.INNGEST_SIGNING_KEY && env.INNGEST_EVENT_KEY)) return false;
+  target.INNGEST_SIGNING_KEY ||= `signkey-local-${randomBytes(32).toString("hex")}`;
+  target.INNGEST_EVENT_KEY ||= randomBytes(24).toString("hex");
+  return true;
+}
+
+/**
  * The embedded Inngest-compatible engine, on its own port like `inngest dev`.
  * Skipped when INNGEST_DEV=0: then Inngest Cloud (or `inngest start`) runs the
  * workflows and calls /api/inngest itself.
  */
 export async function startEmbeddedEngine(client: Client, env: Env): Promise<RunningEngine | null> {
-  if (!env.INNGEST_DEV || env.INNGEST_BASE_URL) return null;
+  if (workflowMode(env) !== "embedded") return null;
   await migrateEngine(client);
   const engine = createEngine({
     client,

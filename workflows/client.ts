@@ -1,15 +1,16 @@
 import { Inngest } from "inngest";
-import { getEnv } from "../app/utils/env.server";
+import { getEnv, workflowMode } from "../app/utils/env.server";
 
 function createClient() {
   const env = getEnv();
-  const port = env.ENGINE_PORT;
+  const mode = workflowMode(env);
   return new Inngest({
     id: "bookbug",
-    // Dev mode talks to the embedded engine (or `inngest dev`); cloud mode
-    // requires signed requests and an event key.
-    isDev: env.INNGEST_DEV,
-    baseUrl: env.INNGEST_BASE_URL ?? (env.INNGEST_DEV ? `http://127.0.0.1:${port}` : undefined),
+    // The embedded engine signs its calls like Inngest Cloud does, so the SDK
+    // runs in cloud mode against it and rejects unsigned calls; only a real
+    // `inngest dev` server (which does not sign) gets dev mode.
+    isDev: mode === "dev-server",
+    baseUrl: mode === "embedded" ? `http://127.0.0.1:${env.ENGINE_PORT}` : env.INNGEST_BASE_URL,
     signingKey: env.INNGEST_SIGNING_KEY,
     eventKey: env.INNGEST_EVENT_KEY,
   });

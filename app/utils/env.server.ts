@@ -25,6 +25,8 @@ export const envSchema = z
     /** Set to 1 behind a TLS-terminating proxy so cookies get `Secure`. */
     SECURE_COOKIES: booleanFlag.optional(),
     LOG_REQUESTS: booleanFlag.default("1"),
+    /** Proxies in front of the server whose X-Forwarded-For is believed (0 = none). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
     // Workflows: the embedded engine by default; Inngest Cloud with INNGEST_DEV=0 and keys.
     INNGEST_DEV: booleanFlag.default("1"),
@@ -32,7 +34,11 @@ export const envSchema = z
     INNGEST_SIGNING_KEY: z.string().optional(),
     INNGEST_EVENT_KEY: z.string().optional(),
     ENGINE_PORT: z.coerce.number().int().min(0).max(65535).default(8288),
-    /** How the engine reaches this app's /api/inngest (defaults to this server's own port). */
+    /**
+     * The address of this app's /api/inngest as the workflow server reaches it
+     * (defaults to this server's own port on 127.0.0.1). The SDK registers this
+     * URL rather than trusting a request's Host header.
+     */
     APP_URL: z.string().url().optional(),
     /** Scales the engine's retry backoff (1 = Inngest's 15s, 30s, 1m…). */
     ENGINE_BACKOFF_SCALE: z.coerce.number().min(0).max(1).default(1),
@@ -86,6 +92,13 @@ export const envSchema = z
         message: "is required when INNGEST_DEV=0 (Inngest Cloud or a self-hosted server)",
       });
     }
+    if (!env.INNGEST_DEV && !env.INNGEST_EVENT_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["INNGEST_EVENT_KEY"],
+        message: "is required when INNGEST_DEV=0 (the app sends events to Inngest with it)",
+      });
+    }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -130,6 +143,21 @@ export function getEnv(): Env {
 /** Tests change `process.env` between cases; this forgets the cached copy. */
 export function resetEnvForTests() {
   cached = undefined;
+}
+
+/**
+ * Who runs the workflows: the engine embedded in this process (default), an
+ * Inngest dev server at INNGEST_BASE_URL, or Inngest Cloud (INNGEST_DEV=0).
+ */
+export function workflowMode(env: Pick<Env, "INNGEST_DEV" | "INNGEST_BASE_URL">): "embedded" | "dev-server" | "cloud" {
+  if (!env.INNGEST_DEV) return "cloud";
+  return env.INNGEST_BASE_URL ? "dev-server" : "embedded";
+}
+
+/** Reads the environment again (after the server filled in generated values). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
 }
 
 export function cookiesAreSecure(env: Env = getEnv()) {

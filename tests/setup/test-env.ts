@@ -15,6 +15,10 @@ process.env.LOG_REQUESTS = "0";
 // The workflow client reads the engine's address when it loads, so each
 // file's engine port is chosen (free, from the OS) before any import.
 process.env.INNGEST_DEV = "1";
+// The app's SDK runs in cloud mode against the embedded engine: the engine
+// signs every call with this key and events carry this event key.
+process.env.INNGEST_SIGNING_KEY = "signkey-test-0123456789abcdef0123456789abcdef";
+process.env.INNGEST_EVENT_KEY = "test-event-key";
 process.env.ENGINE_PORT = String(
   await new Promise<number>((resolve, reject) => {
     const probe = createServer();

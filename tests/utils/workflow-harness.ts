@@ -42,6 +42,8 @@ export async function startWorkflowHarness(env: Record<string, string> = {}): Pr
   await migrateEngine(db.$client);
   const engine = createEngine({
     client: db.$client,
+    signingKey: process.env.INNGEST_SIGNING_KEY,
+    eventKey: process.env.INNGEST_EVENT_KEY,
     retryBackoffScale: 0.001,
     pollIntervalMs: 50,
     logger: { info: () => undefined, warn: () => undefined, error: (message, extra) => console.error(message, extra) },
@@ -59,7 +61,7 @@ export async function startWorkflowHarness(env: Record<string, string> = {}): Pr
     engine,
     engineUrl,
     async runs(functionId) {
-      const query = functionId ? `?functionId=${encodeURIComponent(`bookbug-${functionId}`)}&limit=200` : "?limit=200";
+      const query = functionId ? `?function_id=${encodeURIComponent(`bookbug-${functionId}`)}&limit=200` : "?limit=200";
       const response = await fetch(`${engineUrl}/v0/runs${query}`);
       const body = (await response.json()) as { data: Awaited<ReturnType<WorkflowHarness["runs"]>> };
       return body.data;
