@@ -11,14 +11,14 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
-      // Tests sit beside routes; they are not routes.
-      ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_singleFetch: true,
         v3_lazyRouteDiscovery: true,
+        // Routes are declared in app/routes.ts (still file-based).
+        v3_routeConfig: true,
       },
     }),
   ],
