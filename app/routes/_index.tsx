@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUserId } from "../utils/auth.server";
+import { getEnv } from "../utils/env.server";
+import { freeBooksPhrase } from "../utils/free-books";
 
 export const meta: MetaFunction = () => [
   { title: "Bookbug — picture books made for your child" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { signedIn: Boolean(await getUserId(request)) };
+  return { signedIn: Boolean(await getUserId(request)), freeCredits: getEnv().FREE_CREDITS };
 }
 
 const STEPS = [
@@ -26,7 +28,8 @@ const STEPS = [
 ];
 
 export default function LandingPage() {
-  const { signedIn } = useLoaderData<typeof loader>();
+  const { signedIn, freeCredits } = useLoaderData<typeof loader>();
+  const offer = freeBooksPhrase(freeCredits);
   return (
     <>
       <section className="hero">
@@ -48,7 +51,7 @@ export default function LandingPage() {
                 </Link>
               )}
             </div>
-            <p className="hero__note">Three free books when you sign up.</p>
+            {freeCredits > 0 ? <p className="hero__note">{offer.charAt(0).toUpperCase() + offer.slice(1)} when you sign up.</p> : null}
           </div>
           <div className="hero__book" aria-hidden="true">
             <div className="mock-book">

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "../utils/auth.server";
 import { createBook } from "../utils/books.server";
 import { CsrfError, validateCsrf } from "../utils/csrf.server";
+import { readFormData } from "../utils/form-data.server";
 
 export async function loader() {
   return redirect("/books");
@@ -10,7 +11,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   try {
-    await validateCsrf(await request.formData(), request);
+    await validateCsrf(await readFormData(request), request);
   } catch (error) {
     if (error instanceof CsrfError) throw new Response(error.message, { status: 403 });
     throw error;

@@ -6,6 +6,7 @@ import { clientIpFrom } from "../load-context";
 import { checkAuthForm } from "../utils/auth-form.server";
 import { authenticator, LoginError, requireAnonymous, safeRedirect } from "../utils/auth.server";
 import { startUserSession } from "../utils/session.server";
+import { readFormData } from "../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Bookbug" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The form strategy reads the body itself, so we read a clone.
-  const formData = await request.clone().formData();
+  const formData = await readFormData(request.clone());
   const values = { email: String(formData.get("email") ?? "").slice(0, 300) };
   const refusal = await checkAuthForm("login", formData, request, clientIpFrom(context));
   if (refusal) {

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { CsrfError, validateCsrf } from "../utils/csrf.server";
 import { destroySession, getSession } from "../utils/session.server";
+import { readFormData } from "../utils/form-data.server";
 
 export async function loader() {
   // Logging out changes state, so only a POST does it.
@@ -8,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   try {
     await validateCsrf(formData, request);
   } catch (error) {

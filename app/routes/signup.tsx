@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, data, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, data, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { Field, FormError } from "../components/field";
@@ -8,6 +8,9 @@ import { checkAuthForm } from "../utils/auth-form.server";
 import { requireAnonymous, safeRedirect } from "../utils/auth.server";
 import { startUserSession } from "../utils/session.server";
 import { createUser, EmailSchema, EmailTakenError, NameSchema, PasswordSchema } from "../utils/users.server";
+import { readFormData } from "../utils/form-data.server";
+import { getEnv } from "../utils/env.server";
+import { freeBooksPhrase } from "../utils/free-books";
 
 export const meta: MetaFunction = () => [{ title: "Create your account · Bookbug" }];
 
@@ -17,11 +20,11 @@ type FieldErrors = Partial<Record<"name" | "email" | "password", string>>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { freeCredits: getEnv().FREE_CREDITS };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = {
     name: String(formData.get("name") ?? "").slice(0, 200),
     email: String(formData.get("email") ?? "").slice(0, 300),
@@ -48,6 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignupPage() {
+  const { freeCredits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -57,7 +61,9 @@ export default function SignupPage() {
     <div className="container narrow page">
       <div className="card auth-card">
         <h1>Create your account</h1>
-        <p className="muted">Your first three books are on us. No card needed.</p>
+        <p className="muted">
+          {freeCredits > 0 ? `Your first ${freeBooksPhrase(freeCredits).replace(" free", "")} are on us. No card needed.` : "Design your child's book in a friendly chat."}
+        </p>
         <FormError message={actionData?.formError} />
         <Form method="post" noValidate className="stack">
           <CsrfInput />
