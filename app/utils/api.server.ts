@@ -36,10 +36,37 @@ export class ApiError extends Error {
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser attaches the session cookie to a request another site makes
+ * (a plain-text POST needs no CORS preflight), so a cookie-authenticated
+ * change must come from our own pages. Bearer tokens are never sent
+ * automatically and need no such check.
+ */
+function assertSameOriginForCookieAuth(request: Request) {
+  if (SAFE_METHODS.has(request.method) || request.headers.has("authorization")) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const crossSite = site === "cross-site" || site === "same-site";
+  if (crossSite || (origin !== null && originHost(origin) !== new URL(request.url).host)) {
+    throw apiError(403, "cross_site", "This request came from another site. Use Bookbug itself, or an API token.");
+  }
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" (sandboxed or file pages) or garbage: never ours
+  }
+}
+
 /** The caller (bearer token or session cookie), or a 401. */
 export async function requireApiUserId(request: Request): Promise<string> {
   const userId = await getUserId(request);
   if (!userId) throw apiError(401, "unauthorized", "Log in, or send an API token as `Authorization: Bearer <token>`.");
+  assertSameOriginForCookieAuth(request);
   return userId;
 }
 
