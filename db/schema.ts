@@ -215,7 +215,8 @@ export const failedJobs = sqliteTable(
     retriedAt: integer("retried_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("failed_jobs_book_idx").on(t.bookId)],
+  // Deleting a user or book sets these to null: both columns need an index.
+  (t) => [index("failed_jobs_book_idx").on(t.bookId), index("failed_jobs_user_idx").on(t.userId)],
 );
 
 export const notifications = sqliteTable(
@@ -231,7 +232,7 @@ export const notifications = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt), index("notifications_book_idx").on(t.bookId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { books, renderedPages } from "../db/schema";
+import { apiTokens, books, renderedPages, sessions } from "../db/schema";
+import { createApiToken, deleteExpiredApiTokens, userIdForApiToken } from "../app/utils/api-tokens.server";
+import { deleteExpiredSessions } from "../app/utils/session.server";
 import { getDb } from "../app/utils/db.server";
 import { createTestUser } from "../tests/utils/books";
 import { startWorkflowHarness, type WorkflowHarness } from "../tests/utils/workflow-harness";
@@ -49,5 +51,24 @@ describe("housekeeping", () => {
     }
     expect(await removeOrphanedObjects()).toEqual({ removed: 3 });
     expect(await store.list("books/")).toEqual([bookPdfKey(kept), pageImageKey(kept, 1), pageImageKey(rendering, 1)].sort());
+  });
+
+  it("forgets expired sessions and API tokens, keeping live ones", async () => {
+    const userId = await createTestUser();
+    const db = await getDb();
+    const day = 86_400_000;
+    await db.insert(sessions).values([
+      { id: "expired-session", userId, data: {}, expiresAt: new Date(Date.now() - day) },
+      { id: "live-session", userId, data: {}, expiresAt: new Date(Date.now() + day) },
+    ]);
+    const stale = await createApiToken(userId);
+    await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - day) }).where(eq(apiTokens.userId, userId));
+    const live = await createApiToken(userId);
+    expect(await deleteExpiredSessions()).toBe(1);
+    expect(await deleteExpiredApiTokens()).toBe(1);
+    expect((await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).map((s) => s.id)).toEqual(["live-session"]);
+    expect(await userIdForApiToken(live.token)).toBe(userId);
+    expect(await userIdForApiToken(stale.token)).toBeNull();
+    expect(await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.userId, userId))).toHaveLength(1);
   });
 });

@@ -2,6 +2,8 @@ import { and, inArray, lt } from "drizzle-orm";
 import { books, renderedPages } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
+import { deleteExpiredApiTokens } from "../app/utils/api-tokens.server";
+import { deleteExpiredSessions } from "../app/utils/session.server";
 import { inngest } from "./client";
 import { bookCancelled } from "./events";
 import { RESERVING_STATUSES } from "./credits";
@@ -54,10 +56,14 @@ export async function removeOrphanedObjects() {
 }
 
 export const housekeeping = inngest.createFunction(
-  { id: "housekeeping", name: "Tidy up drafts and stored objects", triggers: [{ cron: "TZ=UTC 17 3 * * *" }] },
+  { id: "housekeeping", name: "Tidy up drafts, stored objects and expired logins", triggers: [{ cron: "TZ=UTC 17 3 * * *" }] },
   async ({ step }) => {
     const drafts = await step.run("expire-abandoned-drafts", () => expireAbandonedDrafts(getEnv().DRAFT_MAX_AGE_DAYS));
     const objects = await step.run("remove-orphaned-objects", () => removeOrphanedObjects());
-    return { ...drafts, ...objects };
+    const logins = await step.run("forget-expired-logins", async () => ({
+      sessions: await deleteExpiredSessions(),
+      apiTokens: await deleteExpiredApiTokens(),
+    }));
+    return { ...drafts, ...objects, expiredLogins: logins };
   },
 );

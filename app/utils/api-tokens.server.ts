@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import { apiTokens } from "../../db/schema";
 import { getDb } from "./db.server";
 
@@ -29,4 +29,11 @@ export async function userIdForApiToken(token: string): Promise<string | null> {
 export async function revokeApiToken(token: string) {
   const db = await getDb();
   await db.delete(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token)));
+}
+
+/** Forgets API tokens past their expiry; returns how many. */
+export async function deleteExpiredApiTokens(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const deleted = await db.delete(apiTokens).where(lt(apiTokens.expiresAt, now)).returning({ id: apiTokens.id });
+  return deleted.length;
 }

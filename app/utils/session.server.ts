@@ -85,7 +85,9 @@ export async function startUserSession(userId: string, redirectTo: string) {
   return redirect(redirectTo, { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
-export async function deleteExpiredSessions() {
+/** Forgets sessions that can no longer log anyone in; returns how many. */
+export async function deleteExpiredSessions(now = new Date()): Promise<number> {
   const db = await getDb();
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+  return deleted.length;
 }
