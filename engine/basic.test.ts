@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneExpired } from "./transitions/prune-expired";
+import { storeEvent } from "./transitions/store-event";
 import { finishedRuns, runsOf, startHarness, until, type Harness } from "./test-support/harness";
 
 let h: Harness;
@@ -40,6 +42,9 @@ beforeAll(async () => {
           return "finished";
         });
         return "done";
+      }),
+      inngest.createFunction({ id: "echo", triggers: [{ event: "basic/echo" }] }, async ({ event }) => {
+        return (event.data as { n: number }).n;
       }),
       inngest.createFunction(
         { id: "filtered", triggers: [{ event: "basic/filtered", if: "event.data.ok == true" }] },
@@ -106,6 +111,33 @@ describe("event ingest and replay loop", () => {
     expect(await runsOf(h.db, "basic-steps")).toHaveLength(2);
   });
 
+  it("forgets an event id 24h after it was first seen", async () => {
+    const DAY = 86_400_000;
+    // The window is measured from the first sighting; a duplicate does not extend it.
+    const t0 = Date.now();
+    const event = { id: "window-edge", name: "basic/unused", data: {}, ts: t0 };
+    expect(await storeEvent(h.db, event, t0)).toBe(true);
+    expect(await storeEvent(h.db, event, t0 + DAY / 2)).toBe(false);
+    expect(await storeEvent(h.db, event, t0 + DAY - 1)).toBe(false);
+    expect(await storeEvent(h.db, event, t0 + DAY)).toBe(true);
+
+    // End to end through the SDK: a duplicate inside the window starts nothing ...
+    await h.inngest.send({ name: "basic/echo", id: "day-old", data: { n: 1 } });
+    await finishedRuns(h.db, "basic-echo");
+    const seen = await h.db.execute("SELECT seen_at FROM engine_event_dedupe WHERE event_id = 'day-old'");
+    const seenAt = Number(seen.rows[0]?.seen_at);
+    await h.inngest.send({ name: "basic/echo", id: "day-old", data: { n: 2 } });
+    expect(await runsOf(h.db, "basic-echo")).toHaveLength(1);
+    // ... and once a day has passed (pruning run at that time) the same id is new again.
+    await pruneExpired(h.db, seenAt + DAY - 1);
+    await h.inngest.send({ name: "basic/echo", id: "day-old", data: { n: 3 } });
+    expect(await runsOf(h.db, "basic-echo")).toHaveLength(1);
+    await pruneExpired(h.db, seenAt + DAY);
+    await h.inngest.send({ name: "basic/echo", id: "day-old", data: { n: 4 } });
+    const runs = await finishedRuns(h.db, "basic-echo", 2);
+    expect(runs.map((r) => r.output)).toEqual([1, 4]);
+  });
+
   it("applies trigger expressions", async () => {
     await h.engine.send([
       { name: "basic/filtered", data: { ok: false } },
@@ -136,11 +168,21 @@ describe("event ingest and replay loop", () => {
     expect(await page.text()).toContain("/replay");
   });
 
+  it("answers a malformed escape in the path with 400, not a server error", async () => {
+    const ingest = await fetch(`${h.engineUrl}/e/%E0%A4%A`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "basic/unused", data: {} }),
+    });
+    expect(ingest.status).toBe(400);
+    expect((await fetch(`${h.engineUrl}/v0/runs/%ZZ`)).status).toBe(400);
+  });
+
   it("accepts an out-of-band sync at /fn/register", async () => {
     const res = await fetch(h.appUrl, { method: "PUT" });
     expect(res.status).toBe(200);
     const apps = await h.db.execute("SELECT COUNT(*) AS n FROM engine_functions");
-    expect(Number(apps.rows[0]?.n)).toBe(5);
+    expect(Number(apps.rows[0]?.n)).toBe(6);
   });
 
   it("stops gracefully: the in-flight call finishes and is memoized", async () => {

@@ -10,21 +10,39 @@ const env = celEnv();
 const cache = new Map<string, Evaluator | null>();
 const CACHE_LIMIT = 5000;
 
+function build(expression: string): Evaluator {
+  const program = plan(env, parse(expression));
+  return (vars) => {
+    const result = program(vars as Parameters<typeof program>[0]);
+    return isCelError(result) ? undefined : result;
+  };
+}
+
 function compile(expression: string): Evaluator | null {
   let compiled = cache.get(expression);
   if (compiled !== undefined) return compiled;
   try {
-    const program = plan(env, parse(expression));
-    compiled = (vars) => {
-      const result = program(vars as Parameters<typeof program>[0]);
-      return isCelError(result) ? undefined : result;
-    };
+    compiled = build(expression);
   } catch {
     compiled = null;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(expression, compiled);
   return compiled;
+}
+
+/**
+ * Why the expression does not compile, or undefined when it does. Meant for
+ * expressions as written (few distinct ones), which the cache then holds.
+ */
+export function compileError(expression: string): string | undefined {
+  if (compile(expression)) return undefined;
+  try {
+    build(expression);
+    return undefined;
+  } catch (err) {
+    return String(err);
+  }
 }
 
 /** True only when the expression evaluates to boolean true. */

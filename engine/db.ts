@@ -45,12 +45,24 @@ async function attempt<T>(client: Client, work: (tx: Transaction) => Promise<T>)
   }
 }
 
-/** Runs `work` in a write transaction; the whole transaction is retried when the database is busy. */
-export async function withTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+function enqueueWrite<T>(client: Client, write: () => Promise<T>): Promise<T> {
   const previous = queues.get(client) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => retryBusy(() => attempt(client, work)));
+  const next = previous.catch(() => undefined).then(() => retryBusy(write));
   queues.set(client, next);
   return next;
+}
+
+/** Runs `work` in a write transaction; the whole transaction is retried when the database is busy. */
+export async function withTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return enqueueWrite(client, () => attempt(client, work));
+}
+
+/**
+ * One write statement on its own (it commits by itself), queued behind the
+ * transactions like any write. Cheaper than a transaction around it.
+ */
+export async function writeOne(client: Client, sql: string, args: InValue[] = []): Promise<number> {
+  return enqueueWrite(client, async () => (await client.execute({ sql, args })).rowsAffected);
 }
 
 export async function all<T>(db: Executor, sql: string, args: InValue[] = []): Promise<T[]> {

@@ -93,6 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
   const handler = createRequestHandler({
     client,
     ...(options.eventKey ? { eventKey: options.eventKey } : {}),
+    ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     logger,
     send,
     registerFunctions,

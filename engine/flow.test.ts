@@ -8,6 +8,33 @@ let globalActive = 0;
 let globalMax = 0;
 const throttledStarts: number[] = [];
 const cronEvents: { name: string; cron: unknown }[] = [];
+// Shared-limit test: who is executing, per account (across two functions) and per function.
+const accountActive = new Map<string, number>();
+const accountMax = new Map<string, number>();
+const fnActive = new Map<string, number>();
+const fnMax = new Map<string, number>();
+let sharedActive = 0;
+let sharedMax = 0;
+
+function bump(map: Map<string, number>, max: Map<string, number>, key: string, by: number) {
+  const n = (map.get(key) ?? 0) + by;
+  map.set(key, n);
+  max.set(key, Math.max(max.get(key) ?? 0, n));
+}
+
+async function sharedWork(fn: string, account: string) {
+  bump(accountActive, accountMax, account, 1);
+  bump(fnActive, fnMax, fn, 1);
+  sharedMax = Math.max(sharedMax, ++sharedActive);
+  // Hold the slot until three calls overlapped once (bounded), so the test
+  // sees that the limits are per key and per function, not one global lock.
+  const deadline = Date.now() + 3000;
+  while (sharedMax < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  bump(accountActive, accountMax, account, -1);
+  bump(fnActive, fnMax, fn, -1);
+  sharedActive--;
+}
 
 function enter(user: string) {
   const n = (active.get(user) ?? 0) + 1;
@@ -66,6 +93,34 @@ beforeAll(async () => {
       inngest.createFunction(
         { id: "debounced", debounce: { period: "1s" }, triggers: [{ event: "flow/debounce" }] },
         async ({ event }) => (event.data as { n: number }).n
+      ),
+      inngest.createFunction(
+        { id: "debounce-capped", debounce: { period: "1s", timeout: "2s" }, triggers: [{ event: "flow/typing" }] },
+        async ({ event }) => (event.data as { n: number }).n
+      ),
+      // Both functions share one limit per account (scope "env"); the first
+      // also has its own function-wide limit (an array of limits).
+      inngest.createFunction(
+        {
+          id: "shared-a",
+          concurrency: [{ limit: 2 }, { limit: 1, scope: "env", key: "event.data.account" }],
+          triggers: [{ event: "flow/shared-a" }],
+        },
+        async ({ event, step }) => {
+          await step.run("work", () => sharedWork("a", (event.data as { account: string }).account));
+          return "a";
+        }
+      ),
+      inngest.createFunction(
+        {
+          id: "shared-b",
+          concurrency: { limit: 1, scope: "env", key: "event.data.account" },
+          triggers: [{ event: "flow/shared-b" }],
+        },
+        async ({ event, step }) => {
+          await step.run("work", () => sharedWork("b", (event.data as { account: string }).account));
+          return "b";
+        }
       ),
       inngest.createFunction(
         { id: "idempotent", idempotency: "event.data.orderId", triggers: [{ event: "flow/order" }] },
@@ -158,6 +213,57 @@ describe("flow control", () => {
     const [run] = await finishedRuns(h.db, "flow-debounced");
     expect(run?.output).toBe(3);
     expect(await runsOf(h.db, "flow-debounced")).toHaveLength(1);
+  });
+
+  it("debounce `timeout` caps how long new events can push the run back", async () => {
+    // An event every 200ms would push a 1s debounce back forever; the 2s
+    // timeout starts a run anyway, with the latest event at that moment.
+    const first = Date.now();
+    let n = 0;
+    while ((await runsOf(h.db, "flow-debounce-capped")).length === 0) {
+      if (Date.now() - first > 6000) throw new Error("the debounce timeout never started a run");
+      await h.engine.send({ name: "flow/typing", data: { n: ++n } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [capped] = await finishedRuns(h.db, "flow-debounce-capped");
+    const firedAt = capped?.created_at ?? 0;
+    expect(capped?.status).toBe("completed");
+    expect(firedAt - first).toBeGreaterThanOrEqual(2000);
+    // Without the cap no run would start while events keep coming (the loop
+    // gives up at 6 s); the bound leaves room for a busy machine.
+    expect(firedAt - first).toBeLessThan(5000);
+    // Its input is the latest event received before it started.
+    const around = await h.db.execute({
+      sql: `SELECT MAX(CASE WHEN received_at < ? THEN json_extract(data_json, '$.data.n') END) AS before,
+                   MIN(CASE WHEN received_at > ? THEN json_extract(data_json, '$.data.n') END) AS after
+            FROM engine_events WHERE name = 'flow/typing'`,
+      args: [firedAt, firedAt],
+    });
+    const output = capped?.output as number;
+    expect(output).toBeGreaterThanOrEqual(Number(around.rows[0]?.before));
+    if (around.rows[0]?.after !== null) expect(output).toBeLessThan(Number(around.rows[0]?.after));
+    expect(output).toBeGreaterThan(1);
+    // A later event opens a new debounce window of its own.
+    await h.engine.send({ name: "flow/typing", data: { n: ++n } });
+    const runs = await finishedRuns(h.db, "flow-debounce-capped", 2);
+    expect(runs).toHaveLength(2);
+    expect(runs[1]?.output).toBe(n);
+  });
+
+  it("shares a scoped concurrency key across functions and applies every limit of an array", async () => {
+    const accounts = ["x", "y", "z"];
+    await h.engine.send([
+      ...accounts.flatMap((account) => [0, 1].map(() => ({ name: "flow/shared-a", data: { account } }))),
+      ...accounts.flatMap((account) => [0, 1].map(() => ({ name: "flow/shared-b", data: { account } }))),
+    ]);
+    await finishedRuns(h.db, "flow-shared-a", 6, 30_000);
+    await finishedRuns(h.db, "flow-shared-b", 6, 30_000);
+    // One call per account at a time, whichever function it belongs to ...
+    for (const account of accounts) expect(accountMax.get(account)).toBe(1);
+    // ... and never more than two of the first function, though three accounts were free.
+    expect(fnMax.get("a")).toBeLessThanOrEqual(2);
+    // Different accounts did run side by side.
+    expect(sharedMax).toBeGreaterThanOrEqual(3);
   });
 
   it("applies the idempotency key", async () => {

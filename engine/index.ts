@@ -1,4 +1,5 @@
 /** Public API of the embedded Inngest-protocol executor. */
 export { createEngine, type Engine } from "./engine";
 export { migrateEngine, ENGINE_SCHEMA_VERSION } from "./migrations";
+export { openEngineClient, type EngineClientOptions } from "./open-client";
 export type { EngineOptions, IncomingEvent, EngineEvent, Logger, FunctionConfig } from "./interfaces";

@@ -4,20 +4,20 @@
  * is enqueued. Concurrency limits are counted on executing calls only.
  */
 import type { Client, Transaction } from "@libsql/client";
-import { all, one, run as exec, withTransaction } from "./db";
+import { one, run as exec, withTransaction, writeOne } from "./db";
 import { newId } from "./ids";
 import type {
   ConcurrencySlot,
-  EngineEvent,
   QueueItem,
   RegisteredFunction,
   RunRow,
   TransitionContext,
 } from "./interfaces";
+import { RunMemoCache } from "./run-memos";
 import { callFunction, type CallResponse } from "./sdk-client";
 import { applyCallResult, failRunAndNotify } from "./transitions/apply-call-result";
 import { fireTimer } from "./transitions/fire-timer";
-import { deleteItem, dueItems, nextDueAt } from "./transitions/queue";
+import { deleteItem, dueItems, nextDueAt, takeItem } from "./transitions/queue";
 import { pruneExpired } from "./transitions/prune-expired";
 import { startRun } from "./transitions/start-run";
 
@@ -38,6 +38,7 @@ export class Runner {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly slotUse = new Map<string, number>();
   private readonly runCalls = new Map<string, { discovery: boolean; count: number }>();
+  private readonly memos = new RunMemoCache();
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private running = false;
@@ -137,19 +138,12 @@ export class Runner {
       for (const item of items) {
         if (!this.running || this.inFlight.size >= this.opts.maxInFlight) return;
         if (!this.runExclusive(item)) continue;
-        let slots: ConcurrencySlot[] = [];
-        if (item.kind === "call" && item.run_id) {
-          const row = await one<{ concurrency_json: string }>(
-            client,
-            "SELECT concurrency_json FROM engine_runs WHERE id = ?",
-            [item.run_id]
-          );
-          slots = row ? (JSON.parse(row.concurrency_json) as ConcurrencySlot[]) : [];
-          if (slots.some((s) => (this.slotUse.get(s.key) ?? 0) >= s.limit)) continue;
-        }
-        const claimed = await withTransaction(client, (tx) =>
-          exec(tx, "UPDATE engine_queue SET locked_by = ? WHERE id = ? AND locked_by IS NULL", [this.workerId, item.id])
-        );
+        const slots: ConcurrencySlot[] = item.concurrency_json ? (JSON.parse(item.concurrency_json) as ConcurrencySlot[]) : [];
+        if (slots.some((s) => (this.slotUse.get(s.key) ?? 0) >= s.limit)) continue;
+        const claimed = await writeOne(client, "UPDATE engine_queue SET locked_by = ? WHERE id = ? AND locked_by IS NULL", [
+          this.workerId,
+          item.id,
+        ]);
         if (!claimed) continue;
         claimedAny = true;
         this.dispatch(item, slots);
@@ -191,11 +185,6 @@ export class Runner {
     await this.transaction((tx) => fireTimer(tx, this.opts.ctx, item));
   }
 
-  private async isActive(db: Transaction, runId: string): Promise<boolean> {
-    const row = await one<{ status: string }>(db, "SELECT status FROM engine_runs WHERE id = ?", [runId]);
-    return row?.status === "queued" || row?.status === "running";
-  }
-
   private async executeCall(item: QueueItem): Promise<void> {
     const { client, ctx } = this.opts;
     const runId = item.run_id ?? "";
@@ -216,13 +205,7 @@ export class Runner {
       return;
     }
     if (runRow.status === "queued") await this.transaction((tx) => startRun(tx, runId, fn.config));
-    const memos = await all<{ step_id: string; memo_json: string }>(
-      client,
-      "SELECT step_id, memo_json FROM engine_steps WHERE run_id = ? AND status IN ('completed', 'failed') ORDER BY memo_seq",
-      [runId]
-    );
-    const steps: Record<string, unknown> = {};
-    for (const m of memos) steps[m.step_id] = JSON.parse(m.memo_json) as unknown;
+    const memos = await this.memos.load(client, runId, runRow.event_json);
     const maxAttempts = this.maxAttempts(fn);
     const payload = JSON.parse(item.payload_json) as { planned?: boolean };
     let response: CallResponse;
@@ -232,9 +215,9 @@ export class Runner {
         url: fn.appUrl,
         functionId: fn.config.id,
         stepId: item.step_id ?? "step",
-        event: JSON.parse(runRow.event_json) as EngineEvent,
-        steps,
-        stack: memos.map((m) => m.step_id),
+        event: memos.event,
+        steps: memos.steps,
+        stack: memos.stack,
         runId,
         attempt: item.attempt,
         maxAttempts,
@@ -250,9 +233,12 @@ export class Runner {
       };
     }
     await this.transaction(async (tx) => {
-      if (!(await this.isActive(tx, runId))) return deleteItem(tx, item.id);
+      // A run that ended meanwhile (cancelled, timed out) took its queue items
+      // with it: then there is nothing to apply.
+      if (!(await takeItem(tx, item.id))) return;
       await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
     });
+    if (response.status === 200) this.memos.forget(runId);
   }
 
   private maxAttempts(fn: RegisteredFunction): number {

@@ -1,10 +1,10 @@
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { extractWaitIndex, matches, substituteEvent } from "./cel";
+import { compileError, extractWaitIndex, matches, substituteEvent } from "./cel";
 import { nextCronTime } from "./cron";
 import { parseDuration, parseRetryAfter, retryBackoffMs } from "./duration";
 import { ENGINE_SCHEMA_VERSION, migrateEngine } from "./migrations";
-import { canonicalJson, signBody, stripSigningKeyPrefix } from "./signing";
+import { canonicalJson, hashSigningKey, signBody, stripSigningKeyPrefix } from "./signing";
 import { tempDbUrl } from "./test-support/harness";
 
 describe("retry backoff", () => {
@@ -36,6 +36,12 @@ describe("expressions", () => {
     expect(matches("not valid (", { async: {} })).toBe(false);
   });
 
+  it("tells why an expression does not compile", () => {
+    expect(compileError("async.data.id == 'x' && async.data.n > 2")).toBeUndefined();
+    expect(compileError("async.data.id === 'x'")).toMatch(/syntax error/);
+    expect(compileError("async.data.id ==")).toMatch(/syntax error/);
+  });
+
   it("substitutes event literals outside strings only", () => {
     expect(
       substituteEvent("async.data.id == event.data.id && async.data.s != 'event.data.id'", { data: { id: 5 } })
@@ -64,6 +70,17 @@ describe("signing and cron", () => {
     );
     expect(stripSigningKeyPrefix("signkey-prod-abc123")).toBe("abc123");
     expect(signBody("{}", "signkey-test-abc", 1_700_000_000_000)).toMatch(/^t=1700000000&s=[0-9a-f]{64}$/);
+    // The registration token hashes the key's bytes (hex-decoded), keeping the prefix; the
+    // expected values are what the SDK's own helper gives for these keys.
+    expect(hashSigningKey("signkey-prod-00ff")).toBe(
+      "signkey-prod-06eb7d6a69ee19e5fbdf749018d3d2abfa04bcbd1365db312eb86dc7169389b8"
+    );
+    expect(hashSigningKey("signkey-prod-abc")).toBe(
+      "signkey-prod-1870348e36542f82a2bb6b134f9bda817cbc1f946dda37a0cce5b5221b9f0304"
+    );
+    expect(hashSigningKey("signkey-test-zz1g")).toBe(
+      "signkey-test-b413f47d13ee2fe6c845b2ee141af81de858df4ec549a58b7970bb96645bc8d2"
+    );
   });
 
   it("computes next cron ticks, with seconds and time zones", () => {

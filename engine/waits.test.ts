@@ -3,6 +3,7 @@ import { extractWaitIndex, substituteEvent } from "./cel";
 import { countWaits, finishedRuns, runsOf, startHarness, until, type Harness } from "./test-support/harness";
 
 let h: Harness;
+const warnings: { message: string; extra?: Record<string, unknown> }[] = [];
 
 async function waitsOfRun(runId: string): Promise<number> {
   const rs = await h.db.execute({ sql: "SELECT COUNT(*) AS n FROM engine_waits WHERE run_id = ?", args: [runId] });
@@ -23,6 +24,13 @@ async function parkedRun(functionId: string, index = 0): Promise<string> {
 beforeAll(async () => {
   h = await startHarness({
     appId: "waits",
+    engine: {
+      logger: {
+        info: () => undefined,
+        warn: (message, extra) => warnings.push({ message, ...(extra ? { extra } : {}) }),
+        error: () => undefined,
+      },
+    },
     functions: (inngest) => [
       inngest.createFunction({ id: "chat", triggers: [{ event: "chat/start" }] }, async ({ event, step }) => {
         const answers: string[] = [];
@@ -59,6 +67,34 @@ beforeAll(async () => {
         await step.sleepUntil("until", new Date(Date.now() + 100));
         return { slept: after - before };
       }),
+      inngest.createFunction({ id: "sleep-until", triggers: [{ event: "sleep/until" }] }, async ({ event, step }) => {
+        await step.sleepUntil("until", (event.data as { at: string }).at);
+        return step.run("woke", () => Date.now());
+      }),
+      inngest.createFunction(
+        { id: "bad-if", triggers: [{ event: "wait/bad-if" }], onFailure: async () => "noticed" },
+        async ({ step }) => {
+          await step.run("before", () => "ok");
+          // `===` is not CEL: this expression can never be evaluated.
+          await step.waitForEvent("broken", { event: "wait/bad-answer", timeout: "1m", if: "async.data.id === 1" });
+          return "unreachable";
+        }
+      ),
+      inngest.createFunction(
+        {
+          id: "cancel-window",
+          triggers: [{ event: "cancel/window" }],
+          cancelOn: [{ event: "cancel/window-stop", if: "async.data.id == event.data.id", timeout: "1s" }],
+        },
+        async ({ step }) => {
+          await step.waitForEvent("hold", {
+            event: "cancel/window-release",
+            timeout: "1m",
+            if: "async.data.id == event.data.id",
+          });
+          return "finished";
+        }
+      ),
       inngest.createFunction(
         {
           id: "cancellable",
@@ -185,5 +221,74 @@ describe("sleep and cancellation", () => {
     const other = runs.find((r) => r.id !== cancelled?.id);
     expect(other?.status).toBe("running");
     expect(await countWaits(h.db)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("sleepUntil, cancelOn timeout and expressions that do not compile", () => {
+  it("sleepUntil resumes the run at (not before) the given date", async () => {
+    const at = new Date(Date.now() + 1500).toISOString();
+    await h.engine.send({ name: "sleep/until", data: { at } });
+    const [run] = await finishedRuns(h.db, "waits-sleep-until");
+    expect(run?.status).toBe("completed");
+    expect(run?.output as number).toBeGreaterThanOrEqual(Date.parse(at));
+    const sleep = await h.db.execute({
+      sql: "SELECT op, detail_json FROM engine_steps WHERE run_id = ? AND name = 'until'",
+      args: [run?.id ?? ""],
+    });
+    expect(sleep.rows[0]?.op).toBe("Sleep");
+    expect((JSON.parse(String(sleep.rows[0]?.detail_json)) as { wakeAt: number }).wakeAt).toBe(Date.parse(at));
+  });
+
+  it("sleepUntil a date in the past resumes at once", async () => {
+    const sentAt = Date.now();
+    await h.engine.send({ name: "sleep/until", data: { at: new Date(sentAt - 60_000).toISOString() } });
+    const runs = await finishedRuns(h.db, "waits-sleep-until", 2);
+    const run = runs.find((r) => r.created_at >= sentAt);
+    expect(run?.status).toBe("completed");
+    expect((run?.ended_at ?? 0) - sentAt).toBeLessThan(1000);
+  });
+
+  it("ignores a cancel event that arrives after the cancelOn timeout", async () => {
+    await h.engine.send([
+      { name: "cancel/window", data: { id: "early" } },
+      { name: "cancel/window", data: { id: "late" } },
+    ]);
+    await parkedRun("waits-cancel-window", 0);
+    await parkedRun("waits-cancel-window", 1);
+    const runs = await runsOf(h.db, "waits-cancel-window");
+    await h.engine.send({ name: "cancel/window-stop", data: { id: "early" } });
+    // The listener's window is measured from when the run was created.
+    const late = runs[1];
+    await until(() => Date.now() > (late?.created_at ?? 0) + 1000, 5000, "cancel window over");
+    await h.engine.send({ name: "cancel/window-stop", data: { id: "late" } });
+    const statuses = new Map((await runsOf(h.db, "waits-cancel-window")).map((r) => [r.id, r.status]));
+    expect([...statuses.values()].sort()).toEqual(["cancelled", "running"]);
+    const running = [...statuses].find(([, status]) => status === "running")?.[0];
+    const runEvent = await h.db.execute({ sql: "SELECT event_json FROM engine_runs WHERE id = ?", args: [running ?? ""] });
+    expect((JSON.parse(String(runEvent.rows[0]?.event_json)) as { data: { id: string } }).data.id).toBe("late");
+    await h.engine.send({ name: "cancel/window-release", data: { id: "late" } });
+    const finished = await finishedRuns(h.db, "waits-cancel-window", 2);
+    expect(finished.map((r) => r.status).sort()).toEqual(["cancelled", "completed"]);
+  });
+
+  it("fails the run for good when a wait's `if` does not compile (as Inngest does)", async () => {
+    await h.engine.send({ name: "wait/bad-if", data: {} });
+    const [run] = await finishedRuns(h.db, "waits-bad-if");
+    expect(run?.status).toBe("failed");
+    expect(run?.error).toMatchObject({ name: "CompileError" });
+    expect((run?.error as { message: string }).message).toContain("async.data.id === 1");
+    // No wait was parked, the failing step is visible, onFailure ran, and a warning was logged.
+    const steps = await h.db.execute({
+      sql: "SELECT name, status FROM engine_steps WHERE run_id = ? ORDER BY memo_seq",
+      args: [run?.id ?? ""],
+    });
+    expect(steps.rows.map((r) => [r.name, r.status])).toEqual([
+      ["before", "completed"],
+      ["broken", "failed"],
+    ]);
+    expect(await waitsOfRun(run?.id ?? "")).toBe(0);
+    const [handler] = await finishedRuns(h.db, "waits-bad-if-failure");
+    expect(handler?.output).toBe("noticed");
+    expect(warnings.some((w) => w.message.includes("does not compile") && w.extra?.runId === run?.id)).toBe(true);
   });
 });

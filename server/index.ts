@@ -30,10 +30,10 @@ async function main() {
   }
 
   // Migrations run before we accept a single request.
-  const db = await getDb();
+  await getDb();
   let workflows: Awaited<ReturnType<typeof startEmbeddedEngine>>;
   try {
-    workflows = await startEmbeddedEngine(db.$client, env);
+    workflows = await startEmbeddedEngine(env);
   } catch (error) {
     if (isAddressInUse(error)) refuseToStart(`The workflow engine's port ${env.ENGINE_PORT} is in use. Stop what is using it, or set ENGINE_PORT.`);
     throw error;

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Client } from "@libsql/client";
-import { createEngine, migrateEngine, type Engine } from "../engine";
+import { createEngine, migrateEngine, openEngineClient, type Engine } from "../engine";
 import { workflowMode, type Env } from "../app/utils/env.server";
 
 export interface RunningEngine {
@@ -30,8 +29,10 @@ export function provideEmbeddedEngineKeys(env: Env, target: NodeJS.ProcessEnv = 
  * Skipped when INNGEST_DEV=0: then Inngest Cloud (or `inngest start`) runs the
  * workflows and calls /api/inngest itself.
  */
-export async function startEmbeddedEngine(client: Client, env: Env): Promise<RunningEngine | null> {
+export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | null> {
   if (workflowMode(env) !== "embedded") return null;
+  // Its own connections to the app's database: tuned for many small commits.
+  const client = await openEngineClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await migrateEngine(client);
   const engine = createEngine({
     client,
@@ -39,7 +40,13 @@ export async function startEmbeddedEngine(client: Client, env: Env): Promise<Run
     eventKey: env.INNGEST_EVENT_KEY,
     retryBackoffScale: env.ENGINE_BACKOFF_SCALE,
   });
-  const listening = await engine.listen(env.ENGINE_PORT, "127.0.0.1");
+  let listening: Awaited<ReturnType<Engine["listen"]>>;
+  try {
+    listening = await engine.listen(env.ENGINE_PORT, "127.0.0.1");
+  } catch (error) {
+    client.close();
+    throw error;
+  }
   return {
     engine,
     port: listening.port,
@@ -50,6 +57,7 @@ export async function startEmbeddedEngine(client: Client, env: Env): Promise<Run
     async stop() {
       await engine.stop();
       await listening.close();
+      client.close();
     },
   };
 }

@@ -5,12 +5,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Client } from "@libsql/client";
 import type { FunctionConfig, IncomingEvent, Logger } from "../interfaces";
+import { hashSigningKey, safeEqual } from "../signing";
 import { getRun, listEvents, listRuns } from "./api";
 import { RUNS_PAGE } from "./ui";
 
 export interface HttpDeps {
   client: Client;
   eventKey?: string;
+  /** When set, out-of-band sync must carry the SDK's bearer token derived from it. */
+  signingKey?: string;
   logger: Logger;
   send(events: IncomingEvent[]): Promise<{ ids: string[] }>;
   registerFunctions(app: { url: string; appId: string; functions: FunctionConfig[] }): Promise<{ modified: boolean }>;
@@ -43,6 +46,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A malformed escape in the path is the client's mistake (400), not a server error. */
+function decodeSegment(segment: string | undefined): string {
+  try {
+    return decodeURIComponent(segment ?? "");
+  } catch {
+    throw new HttpError(400, "malformed URL");
+  }
+}
+
 function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
   const text = type === "application/json" ? JSON.stringify(body) : String(body);
   res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
@@ -54,7 +66,15 @@ function limitParam(url: URL, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : fallback;
 }
 
+/** The SDK sends `Authorization: Bearer <hashed signing key>` when it registers itself. */
+function registrationAuthorized(req: IncomingMessage, expectedToken: string): boolean {
+  const header = req.headers.authorization ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] !== undefined && safeEqual(match[1], expectedToken);
+}
+
 export function createRequestHandler(deps: HttpDeps) {
+  const registerToken = deps.signingKey ? hashSigningKey(deps.signingKey) : undefined;
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://engine.local");
     const path = url.pathname.replace(/\/+$/, "") || "/";
@@ -62,8 +82,8 @@ export function createRequestHandler(deps: HttpDeps) {
 
     const ingest = /^\/e\/([^/]+)$/.exec(path);
     if (ingest && method === "POST") {
-      const key = decodeURIComponent(ingest[1] ?? "");
-      if (deps.eventKey && key !== deps.eventKey) throw new HttpError(401, "event key not found");
+      const key = decodeSegment(ingest[1]);
+      if (deps.eventKey && !safeEqual(key, deps.eventKey)) throw new HttpError(401, "event key not found");
       const body = await readJson(req);
       const events = (Array.isArray(body) ? body : [body]) as IncomingEvent[];
       if (events.some((e) => !e || typeof e !== "object" || typeof e.name !== "string" || e.name === "")) {
@@ -74,6 +94,10 @@ export function createRequestHandler(deps: HttpDeps) {
     }
 
     if (path === "/fn/register" && method === "POST") {
+      // Anyone who can reach the port could otherwise point function calls at their own URL.
+      if (registerToken && !registrationAuthorized(req, registerToken)) {
+        throw new HttpError(401, "missing or invalid signing key in Authorization header");
+      }
       const body = (await readJson(req)) as { url?: string; appName?: string; functions?: FunctionConfig[] } | null;
       if (!body?.url || !Array.isArray(body.functions)) throw new HttpError(400, "url and functions are required");
       const { modified } = await deps.registerFunctions({
@@ -102,7 +126,7 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const runMatch = /^\/v0\/runs\/([^/]+)(\/replay)?$/.exec(path);
     if (runMatch) {
-      const runId = decodeURIComponent(runMatch[1] ?? "");
+      const runId = decodeSegment(runMatch[1]);
       if (runMatch[2] && method === "POST") {
         const replayed = await deps.replayRun(runId);
         if (!replayed) throw new HttpError(404, "run not found");

@@ -3,6 +3,7 @@
  * 200 completes the run, 206 ops memoize/park/plan steps, errors retry the call
  * with backoff or fail the run for good.
  */
+import { compileError } from "../cel";
 import { parseRetryAfter, retryBackoffMs } from "../duration";
 import type {
   EngineEvent,
@@ -15,13 +16,12 @@ import type {
   TransitionContext,
 } from "../interfaces";
 import { completeRun } from "./complete-run";
-import { completeStep } from "./complete-step";
+import { completeStep, memoizeStep } from "./complete-step";
 import { failRun } from "./fail-run";
 import { ingestEvent } from "./ingest-event";
 import { parkSleep } from "./park-sleep";
 import { parkWait } from "./park-wait";
 import { planStep } from "./plan-steps";
-import { deleteItem } from "./queue";
 import { retryCall } from "./retry-call";
 import { startInvoke } from "./start-invoke";
 import { run as exec } from "../db";
@@ -54,6 +54,28 @@ export async function failRunAndNotify(
   if (failure) await ingestEvent(db, ctx, failure, now);
 }
 
+/**
+ * A wait whose `if` does not compile could never match. Inngest fails the run
+ * for good in that case rather than letting the wait time out, so do we.
+ */
+function invalidWait(ops: Op[]): { op: Op; error: SerializedError } | undefined {
+  for (const op of ops) {
+    if (op.op !== "WaitForEvent" || typeof op.opts?.if !== "string") continue;
+    const problem = compileError(op.opts.if);
+    if (problem === undefined) continue;
+    const step = op.displayName ?? op.name ?? op.id;
+    return {
+      op,
+      error: {
+        name: "CompileError",
+        message: `waitForEvent "${step}": its "if" expression (${op.opts.if}) does not compile: ${problem}`,
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The caller has already taken `item` off the queue (see `takeItem`). */
 export async function applyCallResult(
   db: Executor,
   ctx: TransitionContext,
@@ -68,15 +90,27 @@ export async function applyCallResult(
   const startedAt = result.startedAt;
 
   if (result.status === 200) {
-    await deleteItem(db, item.id);
     await completeRun(db, run.id, result.body, now);
     return;
   }
 
   if (result.status === 206 && Array.isArray(result.body)) {
-    await deleteItem(db, item.id);
+    const ops = result.body as Op[];
+    // Checked before any op is applied, so nothing else gets scheduled for a run that fails.
+    const invalid = invalidWait(ops);
+    if (invalid) {
+      ctx.logger.warn("failing run: wait expression does not compile", {
+        runId: run.id,
+        if: invalid.op.opts?.if,
+        error: invalid.error.message,
+      });
+      const step = { runId: run.id, stepId: invalid.op.id, op: "WaitForEvent", name: invalid.op.displayName ?? null };
+      await memoizeStep(db, { ...step, memo: { error: invalid.error }, failed: true, startedAt }, now);
+      await failRunAndNotify(db, ctx, run.id, invalid.error, now);
+      return;
+    }
     const event = JSON.parse(run.event_json) as EngineEvent;
-    for (const op of result.body as Op[]) {
+    for (const op of ops) {
       const name = op.displayName ?? op.name ?? null;
       const base = { runId: run.id, stepId: op.id, op: op.op, name, startedAt, countsAttempt: true };
       switch (op.op) {
@@ -123,6 +157,5 @@ export async function applyCallResult(
     await exec(db, "UPDATE engine_runs SET error_json = ? WHERE id = ?", [JSON.stringify(error), run.id]);
     return;
   }
-  await deleteItem(db, item.id);
   await failRunAndNotify(db, ctx, run.id, error, now);
 }

@@ -5,7 +5,7 @@
  */
 import { one, run as exec } from "../db";
 import type { Executor } from "../interfaces";
-import { enqueueDiscovery } from "./queue";
+import { enqueue } from "./queue";
 
 export interface MemoizeInput {
   runId: string;
@@ -23,15 +23,13 @@ export interface MemoizeInput {
 
 /** Returns false when the step was already memoized (a duplicate completion). */
 export async function memoizeStep(db: Executor, input: MemoizeInput, now = Date.now()): Promise<boolean> {
-  const existing = await one<{ status: string }>(
+  const seq = await one<{ status: string | null; seq: number | null }>(
     db,
-    "SELECT status FROM engine_steps WHERE run_id = ? AND step_id = ?",
-    [input.runId, input.stepId]
+    `SELECT (SELECT status FROM engine_steps WHERE run_id = ? AND step_id = ?) AS status,
+            (SELECT MAX(memo_seq) FROM engine_steps WHERE run_id = ?) AS seq`,
+    [input.runId, input.stepId, input.runId]
   );
-  if (existing && (existing.status === "completed" || existing.status === "failed")) return false;
-  const seq = await one<{ seq: number | null }>(db, "SELECT MAX(memo_seq) AS seq FROM engine_steps WHERE run_id = ?", [
-    input.runId,
-  ]);
+  if (seq?.status === "completed" || seq?.status === "failed") return false;
   const status = input.failed ? "failed" : "completed";
   const memoJson = JSON.stringify(input.memo === undefined ? null : input.memo);
   const errorJson = input.failed ? JSON.stringify((input.memo as { error?: unknown }).error ?? null) : null;
@@ -63,12 +61,15 @@ export async function memoizeStep(db: Executor, input: MemoizeInput, now = Date.
 
 /** Continues the run unless parallel planned steps are still executing. */
 export async function continueRun(db: Executor, runId: string, now = Date.now()): Promise<void> {
-  const pending = await one<{ n: number }>(
+  // One read: are planned steps still executing, or is a discovery call already waiting?
+  const state = await one<{ planned: number; queued: number }>(
     db,
-    "SELECT COUNT(*) AS n FROM engine_steps WHERE run_id = ? AND status = 'planned'",
-    [runId]
+    `SELECT (SELECT COUNT(*) FROM engine_steps WHERE run_id = ? AND status = 'planned') AS planned,
+            (SELECT COUNT(*) FROM engine_queue
+              WHERE run_id = ? AND kind = 'call' AND step_id IS NULL AND locked_by IS NULL) AS queued`,
+    [runId, runId]
   );
-  if ((pending?.n ?? 0) === 0) await enqueueDiscovery(db, runId, now);
+  if ((state?.planned ?? 0) === 0 && (state?.queued ?? 0) === 0) await enqueue(db, { kind: "call", runId, runAt: now });
 }
 
 export async function completeStep(db: Executor, input: MemoizeInput, now = Date.now()): Promise<void> {

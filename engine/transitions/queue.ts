@@ -28,29 +28,27 @@ export async function enqueue(db: Executor, input: EnqueueInput): Promise<number
   return Number(rs.lastInsertRowid ?? 0);
 }
 
-/**
- * Enqueues the next discovery call of a run (no stepId) unless one is already
- * waiting, so two completions never make two calls race on the same run.
- */
-export async function enqueueDiscovery(db: Executor, runId: string, runAt = Date.now()): Promise<void> {
-  const existing = await one<{ id: number }>(
-    db,
-    `SELECT id FROM engine_queue WHERE run_id = ? AND kind = 'call' AND step_id IS NULL AND locked_by IS NULL`,
-    [runId]
-  );
-  if (existing) return;
-  await enqueue(db, { kind: "call", runId, runAt });
+/** Removes an item being processed; false when it was already gone (its run ended). */
+export async function takeItem(db: Executor, id: number): Promise<boolean> {
+  return (await run(db, "DELETE FROM engine_queue WHERE id = ?", [id])) > 0;
 }
 
 export async function deleteItem(db: Executor, id: number): Promise<void> {
   await run(db, "DELETE FROM engine_queue WHERE id = ?", [id]);
 }
 
-export async function dueItems(db: Executor, now: number, limit: number, offset = 0): Promise<QueueItem[]> {
-  return all<QueueItem>(
+/** Due items, each with its run's concurrency slots (so claiming needs no second read). */
+export async function dueItems(
+  db: Executor,
+  now: number,
+  limit: number,
+  offset = 0
+): Promise<(QueueItem & { concurrency_json: string | null })[]> {
+  return all<QueueItem & { concurrency_json: string | null }>(
     db,
-    `SELECT id, kind, run_id, step_id, attempt, run_at, payload_json FROM engine_queue
-     WHERE locked_by IS NULL AND run_at <= ? ORDER BY run_at, id LIMIT ? OFFSET ?`,
+    `SELECT q.id, q.kind, q.run_id, q.step_id, q.attempt, q.run_at, q.payload_json, r.concurrency_json
+     FROM engine_queue q LEFT JOIN engine_runs r ON r.id = q.run_id
+     WHERE q.locked_by IS NULL AND q.run_at <= ? ORDER BY q.run_at, q.id LIMIT ? OFFSET ?`,
     [now, limit, offset]
   );
 }

@@ -21,7 +21,7 @@ export async function retryCall(
       [item.run_id, failure.stepId, failure.name ?? null, JSON.stringify(failure.error), now]
     );
   }
-  await exec(db, "DELETE FROM engine_queue WHERE id = ?", [item.id]);
+  // The failed item is already off the queue; its retry is a new item.
   await enqueue(db, {
     kind: "call",
     runId: item.run_id,

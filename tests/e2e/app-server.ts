@@ -79,6 +79,9 @@ export async function startAppServer(extraEnv: Record<string, string> = {}) {
   return {
     url,
     dataDir,
+    enginePort,
+    /** The server's process id (for reading its memory). */
+    pid: () => child.pid ?? 0,
     output: () => log,
     stop,
     /** kill -9: no shutdown, no flushing, as in a power cut. */

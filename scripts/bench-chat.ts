@@ -1,0 +1,137 @@
+/**
+ * npm run bench:chat — the design conversation on the real server with the
+ * offline storyteller, measured as a parent experiences it. Each
+ * conversation answers the whole interview over the HTTP API while following
+ * its book's SSE stream, and prints JSON:
+ *   replyMs p50/p99: POST of an answer sent → Bookbug's reply received on the stream
+ *   postMs p50/p99: the POST's own response time
+ * with 1 conversation, then 50 at once. A parent reads each reply before
+ * answering: BENCH_THINK_MS (default 400 ms, a very quick parent) passes
+ * between a reply arriving and the next answer.
+ * Targets: reply p99 < 100 ms at 50 conversations; POST p99 < 20 ms.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createClient, type Client } from "@libsql/client";
+import { coreCount, followStream, peakRssMb, startBenchServer, summarise } from "./bench-support";
+
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 400);
+const CROWD = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+const ANSWERS = [
+  "Maya",
+  "she's 5 and loves trains and her cat Miso",
+  "curly black hair, glasses and a yellow raincoat",
+  "in the forest",
+  "Being brave",
+  "funny",
+  "Watercolour",
+  "8 pages",
+  "For Maya, who is braver than she knows",
+];
+
+interface Samples {
+  replyMs: number[];
+  postMs: number[];
+}
+
+async function newParent(db: Client): Promise<string> {
+  const userId = randomUUID();
+  const token = `bb_bench_${randomUUID()}`;
+  await db.batch([
+    { sql: "insert into users (id, email, name, password_hash, credits) values (?, ?, 'Bench', 'x', 3)", args: [userId, `${userId}@example.com`] },
+    {
+      sql: "insert into api_tokens (id, user_id, token_hash, name, expires_at) values (?, ?, ?, 'bench', ?)",
+      args: [randomUUID(), userId, createHash("sha256").update(token).digest("hex"), Date.now() + 3_600_000],
+    },
+  ]);
+  return token;
+}
+
+/** One parent designing one book, start to plot; adds its measurements to `samples`. */
+async function converse(baseUrl: string, token: string, samples: Samples): Promise<void> {
+  const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const created = await fetch(`${baseUrl}/api/books`, { method: "POST", headers: auth });
+  if (created.status !== 201) throw new Error(`book not created: ${created.status}`);
+  const { book } = (await created.json()) as { book: { id: string } };
+
+  // Replies arrive on the stream; each answer waits for the next one.
+  const replies: number[] = [];
+  let wake: (() => void) | null = null;
+  const stop = new AbortController();
+  await followStream(`${baseUrl}/api/jobs/${book.id}/stream`, token, ({ type, data }) => {
+    if (type !== "message" || (data as { message: { role: string } }).message.role !== "assistant") return;
+    replies.push(performance.now());
+    wake?.();
+  }, stop.signal);
+  const nextReply = async (seen: number) => {
+    while (replies.length <= seen) await new Promise<void>((resolve) => (wake = resolve));
+    return replies[seen]!;
+  };
+
+  try {
+    await nextReply(0); // the opening question
+    for (const [index, content] of ANSWERS.entries()) {
+      await new Promise((resolve) => setTimeout(resolve, THINK_MS));
+      const seen = replies.length;
+      const sentAt = performance.now();
+      const posted = await fetch(`${baseUrl}/api/chat/${book.id}/message`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ content, clientMessageId: `answer-${index}` }),
+      });
+      samples.postMs.push(performance.now() - sentAt);
+      if (posted.status !== 202) throw new Error(`message refused: ${posted.status} ${await posted.text()}`);
+      samples.replyMs.push((await nextReply(seen)) - sentAt);
+    }
+  } finally {
+    stop.abort();
+  }
+}
+
+async function measure(baseUrl: string, db: Client, conversations: number) {
+  const tokens = await Promise.all(Array.from({ length: conversations }, () => newParent(db)));
+  const samples: Samples = { replyMs: [], postMs: [] };
+  const started = performance.now();
+  await Promise.all(tokens.map((token) => converse(baseUrl, token, samples)));
+  return {
+    conversations,
+    answers: samples.replyMs.length,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    replyMs: summarise(samples.replyMs),
+    postMs: summarise(samples.postMs),
+  };
+}
+
+async function main() {
+  const server = await startBenchServer({ ANSWER_SETTLE_TIMEOUT: "3s" });
+  const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
+  try {
+    await measure(server.url, db, 1); // warm-up: JIT, connections, caches
+    const alone = await measure(server.url, db, 1);
+    const crowd = await measure(server.url, db, CROWD);
+    console.log(
+      JSON.stringify(
+        {
+          storyteller: "offline",
+          thinkTimeMs: THINK_MS,
+          oneConversation: alone,
+          [`${CROWD}Conversations`]: crowd,
+          peakRssMb: peakRssMb(server.pid()),
+          cores: coreCount(),
+          targets: { replyP99Ms: 100, postP99Ms: 20 },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    db.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
