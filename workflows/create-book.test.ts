@@ -121,10 +121,20 @@ describe("create-book through the engine", () => {
     expect(revised.pages.map((p) => p.beat).join(" ")).toContain("dinosaurs");
     expect(revised).not.toEqual(first);
     expect((await bookRow(bookId))?.status).toBe("plot_review");
+    // The brief the revision implies is saved with it.
+    expect((await bookRow(bookId))?.brief).toMatchObject({ tone: "funny", loves: ["trains", "dinosaurs"] });
 
-    // Typing in the chat during review is a revision request too.
+    // Typing in the chat during review is a revision request too; each builds on the last.
     await postMessage(userId, bookId, { content: "make the goose friendlier" });
     await waitFor(async () => ((await bookRow(bookId))?.plotVersion === 3 ? true : null), { what: "plot version 3" });
+    await postMessage(userId, bookId, { content: "make it longer" });
+    await waitFor(async () => ((await bookRow(bookId))?.plotVersion === 4 ? true : null), { what: "plot version 4" });
+    const longer = await bookRow(bookId);
+    const story = (longer?.plot as Plot).pages.map((p) => p.beat).join(" ");
+    expect((longer?.plot as Plot).pages).toHaveLength(12);
+    expect(longer).toMatchObject({ pageCount: 12, brief: { pageCount: 12, tone: "funny", loves: ["trains", "dinosaurs"] } });
+    expect(story).toContain("dinosaur");
+    expect(story).toMatch(/friendly goose/);
     await reviewPlot(userId, bookId, { decision: "approve" });
     await waitFor(async () => (["rendering", "complete"].includes((await bookRow(bookId))?.status ?? "") ? true : null), { what: "rendering" });
   });

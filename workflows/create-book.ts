@@ -2,7 +2,14 @@ import { getEnv } from "../app/utils/env.server";
 import { getStoryteller } from "./agents";
 import { isBriefComplete, mergeBrief, type Plot } from "./brief";
 import { inngest } from "./client";
-import { loadConversationState, nextInboxMessage, pauseIfIdle, saveOpeningQuestion, saveTurn } from "./conversation";
+import {
+  loadConversationState,
+  nextInboxMessage,
+  pauseAfterConversationFailure,
+  pauseIfIdle,
+  saveOpeningQuestion,
+  saveTurn,
+} from "./conversation";
 import { bookCancelled, bookCreateStarted, bookPlotReviewed, chatMessageSent, forBook } from "./events";
 import { generatePages } from "./generate-pages";
 import { reserveCreditForApproval, savePlot } from "./plot-review";
@@ -43,6 +50,18 @@ export const createBook = inngest.createFunction(
     triggers: [bookCreateStarted],
     cancelOn: [{ event: bookCancelled, if: "async.data.bookId == event.data.bookId" }],
     retries: 4,
+    onFailure: async ({ event, error, step }) => {
+      const original = event.data.event as unknown as { data: { bookId: string } } & Record<string, unknown>;
+      await step.run("pause-after-failure", () =>
+        pauseAfterConversationFailure({
+          bookId: original.data.bookId,
+          runId: event.data.run_id ?? null,
+          functionId: event.data.function_id,
+          event: original,
+          error: { name: error.name, message: error.message, stack: error.stack ?? null },
+        }),
+      );
+    },
   },
   async ({ event, step }) => {
     const { bookId } = event.data;
@@ -108,10 +127,13 @@ export const createBook = inngest.createFunction(
       }
       const current: Plot = plot;
       const version = plotVersion + 1;
-      const revised: Plot = await step.run("revise-plot", () =>
+      const revision = await step.run("revise-plot", () =>
         storyteller().revisePlot({ bookId, brief, plot: current, feedback: message.content, version }),
       );
-      await step.run("save-revised-plot", () => savePlot(bookId, revised, version, message.id));
+      // The next request builds on this one: "make it longer", then "funnier", keeps both.
+      const revised: Plot = revision.plot;
+      brief = revision.brief;
+      await step.run("save-revised-plot", () => savePlot(bookId, revised, version, message.id, revision.brief));
       plot = revised;
       plotVersion = version;
     }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { bookJobs, books, chatMessages } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import { announceBookEvents, appendBookEvent } from "./book-events";
-import type { Plot } from "./brief";
+import type { BookBrief, Plot } from "./brief";
 import { toApiMessage } from "./conversation";
 import { creditUsage, RESERVING_STATUSES } from "./credits";
 
@@ -20,9 +20,10 @@ function plotMessage(plot: Plot, version: number, title: string) {
 /**
  * Saves a plot version and opens the review: the book goes to plot_review,
  * the assistant presents it, and (for a revision) the request leaves the inbox.
- * Saving the same version twice changes nothing.
+ * A revision's updated brief (new page count, a renamed companion…) is saved
+ * with it, in the same transaction. Saving the same version twice changes nothing.
  */
-export async function savePlot(bookId: string, plot: Plot, version: number, consumedMessageId: number | null) {
+export async function savePlot(bookId: string, plot: Plot, version: number, consumedMessageId: number | null, brief?: BookBrief) {
   const db = await getDb();
   const saved = await db.transaction(async (tx) => {
     const book = await tx.query.books.findFirst({ where: eq(books.id, bookId) });
@@ -33,7 +34,7 @@ export async function savePlot(bookId: string, plot: Plot, version: number, cons
     }
     await tx
       .update(books)
-      .set({ plot, plotVersion: version, title: plot.title, pageCount: plot.pages.length, status: "plot_review", updatedAt: now })
+      .set({ plot, ...(brief ? { brief } : {}), plotVersion: version, title: plot.title, pageCount: plot.pages.length, status: "plot_review", updatedAt: now })
       .where(eq(books.id, bookId));
     const [message] = await tx
       .insert(chatMessages)

@@ -44,6 +44,41 @@ describe("Anthropic storyteller against a fake API", () => {
     expect(fake.requests[0]!.body.system).toContain("strictly as data");
   });
 
+  it("clamps an over-long reading to the brief schema instead of failing the step", async () => {
+    const hair = "long, wavy, curly, fluffy, messy, braided, shoulder-length golden blonde hair in pigtails, bunches and a ponytail";
+    fake.queue({
+      kind: "tool",
+      input: { heroName: "Bea", looks: { hair, clothes: "a dress" }, loves: ["a", "b", "c", "d", "e", "f", "g"], dedication: "love ".repeat(60), secret: "dropped" },
+    });
+    const patch = await storyteller.interpret({ bookId: "b", brief: {}, askedAbout: "looks", answer: hair });
+    expect(patch.looks?.hair?.length).toBeLessThanOrEqual(80);
+    expect(hair.startsWith(patch.looks?.hair ?? "x")).toBe(true);
+    expect(patch.loves).toHaveLength(6);
+    expect(patch.dedication?.length).toBeLessThanOrEqual(200);
+    expect(patch).not.toHaveProperty("secret");
+    expect(patch.notes?.shortened).toEqual(expect.arrayContaining(["looks", "loves", "dedication"]));
+  });
+
+  it("revises the current plot and returns the brief the revision implies", async () => {
+    const longer = { ...plot, pages: Array.from({ length: 12 }, (_, i) => ({ number: i + 1, beat: `New beat ${i + 1}` })), summary: "I made it 12 pages and named the cat Pickle." };
+    fake.queue({ kind: "tool", input: { ...longer, briefChanges: { companion: { kind: "cat", name: "Pickle" }, tone: "funny" } } });
+    const brief = { heroName: "Maya", pageCount: 8 as const, companion: { kind: "cat", name: "Miso" }, loves: ["trains"] };
+    const revision = await storyteller.revisePlot({ bookId: "b", brief, plot, feedback: "make it longer and call the cat Pickle", version: 2 });
+    expect(revision.plot).toEqual(longer);
+    expect(revision.brief).toEqual({ heroName: "Maya", pageCount: 12, companion: { kind: "cat", name: "Pickle" }, loves: ["trains"], tone: "funny" });
+    const sent = fake.requests[0]!.body;
+    expect(sent.tool_choice).toEqual({ type: "tool", name: "revise_plot" });
+    expect(sent.messages[0]!.content).toContain("Beat 8");
+    expect(sent.messages[0]!.content).toContain("<parent_feedback>\nmake it longer and call the cat Pickle\n</parent_feedback>");
+  });
+
+  it("trims an over-long beat rather than rejecting the plot", async () => {
+    fake.queue({ kind: "tool", input: { ...plot, pages: [{ number: 1, beat: "word ".repeat(200) }, ...plot.pages.slice(1)] } });
+    const written = await storyteller.plot({ bookId: "b", brief: { heroName: "Maya", pageCount: 8 }, version: 1 });
+    expect(written.pages[0]?.beat.length).toBeLessThanOrEqual(600);
+    expect(written.pages[0]?.beat).toMatch(/word$/);
+  });
+
   it("returns a validated plot", async () => {
     fake.queue({ kind: "tool", input: plot });
     expect(await storyteller.plot({ bookId: "b", brief: { heroName: "Maya", pageCount: 8 }, version: 1 })).toEqual(plot);

@@ -27,7 +27,7 @@ export function interpretPrompt(brief: BookBrief, askedAbout: string | null, ans
     `The question was about: ${askedAbout ?? "anything"}.`,
     "The parent's answer:",
     asData("parent_answer", answer),
-    "Extract every fact the answer gives about the book (not only the topic asked). If the parent says 'you choose' or similar, choose something delightful for the asked topic. Only include fields you are confident about.",
+    "Extract every fact the answer gives about the book (not only the topic asked). If the parent says 'you choose' or similar, choose something delightful for the asked topic. Only include fields you are confident about. Keep each field short: summarise long descriptions (hair and clothes in a few words, at most 6 loves), never cut a word in half.",
   ].join("\n\n");
 }
 
@@ -45,7 +45,7 @@ export function revisePrompt(brief: BookBrief, plot: Plot, feedback: string) {
     asData("brief", JSON.stringify(brief)),
     asData("brief", JSON.stringify(plot)),
     asData("parent_feedback", feedback),
-    "Rewrite the plot applying the feedback while keeping every detail of the brief. Put a one-sentence description of what you changed in `summary`.",
+    "Rewrite the current plot applying the feedback on top of it: keep everything earlier revisions added, and keep every detail of the brief. Books have 8, 12 or 16 pages. In `summary`, say in one or two honest sentences what you changed — and plainly if part of the request couldn't be done (e.g. shorter than 8 pages). Put any brief fields the change implies (new page count, tone, a renamed companion, a newly added love) in `briefChanges`.",
   ].join("\n\n");
 }
 

@@ -18,7 +18,7 @@ export function createOfflineStoryteller(): Storyteller {
     },
     async interpret({ bookId, brief, askedAbout, answer }) {
       const { surprise, ...patch } = interpretAnswer(askedAbout, answer, brief);
-      if (surprise) return surpriseFor(askedAbout, bookId);
+      if (surprise) return surpriseFor(askedAbout, bookId, brief);
       return patch;
     },
     async plot({ bookId, brief, version }) {
@@ -28,8 +28,7 @@ export function createOfflineStoryteller(): Storyteller {
       return offlinePageText(bookId, brief, plot, pageNumber);
     },
     async revisePlot({ bookId, brief, plot, feedback, version }) {
-      const revised = offlineRevise(bookId, brief, plot, feedback, version);
-      return revised.plot;
+      return offlineRevise(bookId, brief, plot, feedback, version);
     },
   };
 }

@@ -1,314 +1,576 @@
-import { ART_STYLES, PAGE_COUNTS, type TONES, type BookBrief, type BriefTopic } from "../../brief";
-import { capitalise } from "./seeded";
-import {
-  CLOTHES,
-  COLOURS,
-  COMPANION_KINDS,
-  HAIR_COLOURS,
-  HAIR_SHAPES,
-  HAIR_STYLES,
-  INTERESTS,
-  LESSONS,
-  NONE_PHRASES,
-  NUMBER_WORDS,
-  SETTINGS,
-  SKIN_TONES,
-  SURPRISE_PHRASES,
-} from "./vocabulary";
+import { clampText, PAGE_COUNTS, type BookBrief, type BriefTopic } from "../../brief";
+import type { Interpretation, InterpretationNotes } from "../storyteller";
+import { findFeatures, findLooks, hasLooks } from "./looks";
+import { bareName, findExplicitName, findNameAnswer, nameLikeWord, tidyName } from "./names";
+import { ANIMAL_KINDS, COLOURS, INTERESTS, LESSONS, NONE_PHRASES, NUMBER_WORDS, PEOPLE_KINDS, SETTING_KEYWORDS, SURPRISE_PHRASES } from "./vocabulary";
+
+export type Reading = Interpretation & { surprise?: true };
 
 /**
  * Reads a parent's free-text answer the way a person would: the topic just
  * asked about gets the most generous reading, and anything else mentioned in
  * passing ("she's 5 and loves trains and her cat Miso") is picked up too.
+ * What comes back always fits the brief schema; when an answer can't settle
+ * the asked topic, a sensible default is chosen and noted so the reply can
+ * say so, except for the name, which is asked again.
  */
-export function interpretAnswer(askedAbout: BriefTopic | null, answer: string, brief: BookBrief): BookBrief & { surprise?: true } {
-  const text = answer.trim().replace(/\s+/g, " ");
+export function interpretAnswer(askedAbout: BriefTopic | null, answer: string, brief: BookBrief): Reading {
+  const whole = answer
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^["“](.*)["”]$/, "$1");
+  // Facts come early in an answer; reading only the start keeps every call quick, however much is pasted in.
+  const text = clampText(whole, 600);
   const lower = text.toLowerCase();
-  const patch: BookBrief & { surprise?: true } = {};
-
-  if (isSurprise(lower)) {
-    patch.surprise = true;
+  const patch: Reading = {};
+  const notes: Required<InterpretationNotes> = { assumed: [], corrected: [], shortened: [] };
+  const finish = () => {
+    // Facts already in the brief aren't news: the reply shouldn't thank the parent for them again.
+    if (patch.loves) {
+      const fresh = patch.loves.filter((love) => !(brief.loves ?? []).some((known) => known.toLowerCase() === love.toLowerCase()));
+      if (fresh.length) patch.loves = fresh;
+      else delete patch.loves;
+    }
+    if (patch.heroAge !== undefined && patch.heroAge === brief.heroAge && !notes.corrected.includes("heroAge")) delete patch.heroAge;
+    if (patch.companion && brief.companion && patch.companion.kind === brief.companion.kind && (!patch.companion.name || patch.companion.name === brief.companion.name)) delete patch.companion;
+    const used = Object.fromEntries(Object.entries(notes).filter(([, topics]) => topics.length > 0));
+    if (Object.keys(used).length) patch.notes = used;
     return patch;
+  };
+
+  // A dedication is the parent's own words, printed as they are: nothing else is read from it.
+  if (askedAbout === "dedication") {
+    if (isSurprise(lower)) return { surprise: true };
+    // "For Kai on his first day" tells us how to talk about Kai, and nothing else.
+    if (!brief.pronoun && /\b(his|he)\b/.test(lower) !== /\b(her|she)\b/.test(lower)) patch.pronoun = /\b(his|he)\b/.test(lower) ? "he" : "she";
+    if (isNone(lower) || /^no dedication\b/.test(lower)) patch.dedication = "";
+    else {
+      const dedication = whole.replace(/^(?:dedication|it should say|write|say|put)\s*[:,-]?\s*/i, "").replace(/^["“](.*)["”]$/, "$1");
+      patch.dedication = clampDedication(dedication);
+      if (dedication.length > 200) notes.shortened.push("dedication");
+    }
+    return finish();
   }
 
-  const companion = findCompanion(text, askedAbout === "companion");
-  const withoutCompanion = companion ? text.replace(companion.span, " ") : text;
+  if (isSurprise(lower)) return { surprise: true };
+  // "You choose, but something with dragons": the choice is ours, the dragons are theirs.
+  const content = text.replace(/^(?:you choose|you pick|you decide|surprise me|up to you|i don't mind)\b[\s,!.-]*(?:but\s+)?/i, "") || text;
+
+  const companion = findCompanion(content, askedAbout === "companion");
+  // A clause break where the companion was, so a list of loves stops there.
+  const rest = companion ? content.replace(companion.span, " ; ").replace(/\s+/g, " ") : content;
+  const restLower = rest.toLowerCase();
 
   // Facts mentioned anywhere.
   const pronoun = findPronoun(lower);
   if (pronoun && !brief.pronoun) patch.pronoun = pronoun;
-  const age = findAge(lower, askedAbout === "heroAge");
-  if (age !== undefined) patch.heroAge = age;
-  const loves = findLoves(withoutCompanion, askedAbout === "loves");
+  const age = findAge(restLower, askedAbout === "heroAge", askedAbout === "heroName" || askedAbout === null);
+  if (age !== undefined) {
+    patch.heroAge = Math.min(12, Math.max(1, age.value));
+    if (age.assumed || age.value > 12) notes.assumed.push("heroAge");
+    if (brief.heroAge !== undefined && brief.heroAge !== patch.heroAge) notes.corrected.push("heroAge");
+  }
+  if (companion) {
+    patch.companion = companion.value;
+    if (brief.companion !== undefined && askedAbout !== "companion") notes.corrected.push("companion");
+  }
+  const loves = askedAbout === "loves" && isNone(lower) ? [] : findLoves(rest, askedAbout === "loves");
   if (loves.length) patch.loves = loves;
-  if (companion) patch.companion = companion.value;
+
+  // The name: asked for, stated outright, or a correction of an earlier answer.
+  const explicit = findExplicitName(rest, askedAbout === "heroName");
+  if (askedAbout === "heroName") {
+    const name = explicit?.name ?? findNameAnswer(rest);
+    if (name) patch.heroName = name;
+  } else if (explicit && (!brief.heroName || (explicit.strong && explicit.name !== brief.heroName))) {
+    patch.heroName = explicit.name;
+    if (brief.heroName) notes.corrected.push("heroName");
+  } else if (brief.heroName && (askedAbout === "heroAge" || askedAbout === "looks") && age === undefined) {
+    // Answering the next question with just a name means the first reading was wrong.
+    const name = bareName(text);
+    if (name && name !== brief.heroName) {
+      patch.heroName = name;
+      notes.corrected.push("heroName");
+    }
+  }
 
   switch (askedAbout) {
-    case "heroName": {
-      const name = findName(text, true);
-      if (name) patch.heroName = name;
+    case "heroAge":
+      break;
+    case "looks": {
+      const looks = findLooks(rest);
+      const aboutSomethingElse = !hasLooks(looks) && findFeatures(restLower).length === 0 && (loves.length > 0 || companion !== undefined || age !== undefined || patch.heroName !== undefined);
+      if (!aboutSomethingElse) patch.looks = { ...looks, description: describe(brief, text, notes) };
       break;
     }
-    case "looks": {
-      const looks = findLooks(text);
-      // "dinosaurs and space" answers another question; keep asking about looks.
-      const aboutSomethingElse = Object.keys(looks).length === 0 && (findLoves(text, false).length > 0 || hasInterestWords(lower));
-      if (aboutSomethingElse) {
-        patch.loves = [...new Set([...(patch.loves ?? []), ...interestWords(lower)])];
-      } else {
-        patch.looks = { ...looks, description: text.slice(0, 300) };
+    case "loves":
+      if (isNone(lower)) {
+        patch.loves = ["adventures"];
+        notes.assumed.push("loves");
+      }
+      break;
+    case "setting": {
+      const setting = findSetting(rest, true);
+      if (setting) {
+        patch.setting = setting.value;
+        if (setting.shortened) notes.shortened.push("setting");
       }
       break;
     }
-    case "setting":
-      patch.setting = findSetting(lower) ?? cleanPhrase(text, 100);
-      break;
     case "companion":
-      if (!companion && isNone(lower)) patch.companion = null;
-      else if (!companion) patch.companion = { kind: cleanPhrase(text, 60).replace(/^(a|an|the|her|his|their|my)\s+/i, "") };
+      if (!companion && isNoCompanion(lower)) patch.companion = null;
       break;
-    case "lesson":
-      patch.lesson = findLesson(lower) ?? cleanPhrase(text, 120);
+    case "lesson": {
+      // "not too scary" answers how the book should feel, not what it teaches.
+      const tone = findTone(lower);
+      if (tone && !LESSONS.some(({ words }) => words.test(lower)) && lower.split(/\s+/).length <= 6) {
+        if (!brief.tone) patch.tone = tone;
+        patch.lesson = "having fun";
+        notes.assumed.push("lesson");
+        break;
+      }
+      const lesson = findLesson(rest, true);
+      if (lesson) {
+        patch.lesson = lesson.value;
+        if (lesson.assumed) notes.assumed.push("lesson");
+        if (lesson.shortened) notes.shortened.push("lesson");
+      }
       break;
+    }
     case "tone": {
       const tone = findTone(lower);
-      if (tone) patch.tone = tone;
+      patch.tone = tone ?? "gentle";
+      if (!tone) notes.assumed.push("tone");
       break;
     }
     case "artStyle": {
       const style = findArtStyle(lower);
-      if (style) patch.artStyle = style;
+      patch.artStyle = style ?? "watercolour";
+      if (!style) notes.assumed.push("artStyle");
       break;
     }
     case "pageCount": {
       const count = findPageCount(lower);
-      if (count) patch.pageCount = count;
+      patch.pageCount = count?.value ?? 12;
+      if (!count || count.adjusted) notes.assumed.push("pageCount");
       break;
     }
-    case "dedication":
-      patch.dedication = isNone(lower) ? "" : cleanPhrase(text, 200);
-      break;
     default:
       break;
   }
 
-  // A name volunteered out of turn ("my daughter Maya …").
-  if (!patch.heroName && !brief.heroName) {
-    const name = findName(text, false);
-    if (name) patch.heroName = name;
-  }
   // Other topics answered in passing.
   if (askedAbout !== "tone" && !brief.tone) {
     const tone = findTone(lower, true);
     if (tone) patch.tone = tone;
   }
   if (askedAbout !== "artStyle" && !brief.artStyle) {
-    const style = findArtStyle(lower);
+    const style = findArtStyle(lower, true);
     if (style) patch.artStyle = style;
   }
-  if (askedAbout !== "setting" && !brief.setting && /\b(in|at|on|under)\b/.test(lower)) {
-    const setting = findSetting(lower, true);
-    if (setting) patch.setting = setting;
+  if (askedAbout !== "setting" && !brief.setting) {
+    const setting = findSetting(rest, false);
+    if (setting) patch.setting = setting.value;
   }
-  if (askedAbout !== "looks" && !brief.looks) {
-    const looks = findLooks(text);
-    if (Object.keys(looks).length > 0) patch.looks = { ...looks, description: text.slice(0, 300) };
+  if (askedAbout !== "lesson" && !brief.lesson) {
+    const about = rest.match(/\b(?:story|book|lesson)\s+(?:about|on)\s+([^.!?,;]+)/i)?.[1];
+    const lesson = about ? findLesson(about, false) : undefined;
+    if (lesson) patch.lesson = lesson.value;
   }
-  return patch;
+  if (askedAbout !== "pageCount" && !brief.pageCount) {
+    const pages = lower.match(/\b(8|12|16|eight|twelve|sixteen)\s+pages?\b/)?.[1];
+    if (pages) patch.pageCount = (NUMBER_WORDS[pages] ?? Number(pages)) as 8 | 12 | 16;
+  }
+  if (askedAbout !== "looks" && /\b(hair|haired|eyes|skin|glasses|specs|wears|wearing|dressed|freckles|blonde|redhead|ginger)\b/.test(restLower)) {
+    const looks = findLooks(rest);
+    if (hasLooks(looks) || findFeatures(restLower).length) patch.looks = { ...looks, description: describe(brief, text, notes) };
+  }
+  return finish();
 }
 
-function includesPhrase(lower: string, phrase: string) {
-  return new RegExp(`(^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z]|$)`).test(lower);
+/**
+ * A dedication that fits the page: the sign-off ("from Mummy, Daddy and
+ * Granny") is kept, and the message is cut at a natural pause, never mid-word.
+ */
+function clampDedication(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const signOff = text.match(/(?:,|—|-|\.|!)?\s*((?:with all (?:our|my) love|with love|lots of love|all (?:our|my) love|love|from|xx+|—)\b[^.!?]{0,70})$/i);
+  const tail = signOff?.[1] && signOff.index !== undefined && signOff.index > 40 ? signOff[1].trim() : "";
+  const room = tail ? max - tail.length - 3 : max;
+  const body = (tail ? text.slice(0, signOff?.index) : text).trim();
+  const window = body.slice(0, room + 1);
+  // Prefer the last pause (a comma or "and") in the second half of the room.
+  const pause = Math.max(window.lastIndexOf(", "), window.lastIndexOf(" and "), window.lastIndexOf("; "));
+  const cut = pause > room / 2 ? window.slice(0, pause) : clampText(body, room);
+  const message = cut.replace(/[\s,;:—-]+$/, "");
+  return clampText(tail ? `${message} — ${tail}` : message, max);
+}
+
+/** The parent's words about the hero, added to what they said before, within the schema's length. */
+function describe(brief: BookBrief, text: string, notes: Required<InterpretationNotes>) {
+  const before = brief.looks?.description;
+  const all = before && !before.includes(text) ? `${before} ${text}` : text;
+  if (all.length > 300) notes.shortened.push("looks");
+  return clampText(all, 300);
+}
+
+function stripFiller(lower: string) {
+  return lower
+    .replace(/[!.?]+$/g, "")
+    .replace(/^(?:(?:oh|um+|hmm+|erm|honestly|well|just|i think|ok|okay|haha|lol)\b[\s,]*)+/, "")
+    .replace(/[\s,]*\b(?:please|thanks|thank you|really|then|i guess|i suppose)$/, "")
+    .trim();
 }
 
 function isSurprise(lower: string) {
-  const stripped = lower.replace(/[!.?]+$/g, "").trim();
-  return SURPRISE_PHRASES.some((phrase) => stripped === phrase || (stripped.length < 40 && includesPhrase(stripped, phrase)));
+  const stripped = stripFiller(lower);
+  if (SURPRISE_PHRASES.includes(stripped)) return true;
+  const lead = stripped.match(/^(you choose|you pick|you decide|surprise me|surprise us|up to you|your choice|dealer's choice|i don't mind|i dont mind|don't mind|whatever you (?:like|think|want)|no idea|not sure|pick for me|choose for me|you tell me)\b(.*)$/);
+  if (!lead) return false;
+  // "you choose, something with dragons" still has content worth reading.
+  const rest = (lead[2] ?? "").replace(/^[\s,!.-]+/, "");
+  return rest.split(/\s+/).filter(Boolean).length <= 3 && !/\b(with|about|but|except|not)\b/.test(rest);
 }
 
 function isNone(lower: string) {
-  const stripped = lower.replace(/[!.?]+$/g, "").trim();
-  return NONE_PHRASES.includes(stripped) || /^(no|none|nope)\b/.test(stripped) || /\bno (companion|one|dedication)\b/.test(stripped) || /^just (her|him|them)/.test(stripped);
+  const stripped = stripFiller(lower);
+  return NONE_PHRASES.includes(stripped) || /^(no|none|nope|nah|nothing)\b(?![- ](?:one|body) (?:is|has))/.test(stripped);
 }
 
-function cleanPhrase(text: string, max: number) {
-  return text
-    .replace(/^(i think|maybe|probably|let's say|lets say|how about|um+|hmm+)[, ]+/i, "")
-    .replace(/[.!]+$/, "")
-    .trim()
-    .slice(0, max);
+function isNoCompanion(lower: string) {
+  const stripped = stripFiller(lower);
+  return (
+    isNone(lower) ||
+    /\bno (companion|sidekick|one|pet|pets|friend|friends)\b/.test(stripped) ||
+    /^(?:just|only) (her|him|them|the hero|herself|himself)\b/.test(lower.trim()) ||
+    /\b(on (her|his|their) own|by (herself|himself|themselves)|alone|solo)\b/.test(stripped)
+  );
 }
 
 function findPronoun(lower: string): BookBrief["pronoun"] {
-  if (/\b(she|her|hers|girl|daughter|niece|granddaughter)\b|\bshe's\b/.test(lower)) return "she";
-  if (/\b(he|him|his|boy|son|nephew|grandson)\b|\bhe's\b/.test(lower)) return "he";
-  if (/\b(they|them|their)\b/.test(lower)) return "they";
+  if (/\b(they\/them|non-binary|nonbinary|enby)\b/.test(lower)) return "they";
+  const girl = lower.search(/\b(daughter|daug\w+|dau?ghter|girl|granddaughter|grandaug\w+|niece|goddaughter|stepdaughter|little lady)\b/);
+  const boy = lower.search(/\b(son|boy|grandson|nephew|godson|stepson|little man)\b/);
+  if (girl >= 0 || boy >= 0) return girl >= 0 && (boy < 0 || girl < boy) ? "she" : "he";
+  const she = lower.search(/\b(she|her|hers|herself|she's|she'll|shes)\b/);
+  const he = lower.search(/\b(he|him|his|himself|he's|he'll|hes)\b/);
+  if (she >= 0 || he >= 0) return she >= 0 && (he < 0 || she < he) ? "she" : "he";
+  if (/^(they|they're|they are|their)\b/.test(lower)) return "they";
   return undefined;
 }
 
 function numberFrom(token: string): number | undefined {
-  if (/^\d{1,2}$/.test(token)) return Number(token);
+  if (/^\d{1,2}(\.\d+)?$/.test(token)) return Math.floor(Number(token));
   return NUMBER_WORDS[token];
 }
 
-function findAge(lower: string, generous: boolean): number | undefined {
-  const numberPattern = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
-  const patterns = [
-    new RegExp(`\\b${numberPattern}\\s*(?:years?|yrs?|y/?o)\\b`),
-    new RegExp(`\\b(?:she's|he's|they're|she is|he is|they are|is|turning|turned|aged?)\\s+(?:just\\s+|nearly\\s+|almost\\s+)?${numberPattern}\\b(?!\\s*(?:pages|cats|dogs))`),
-  ];
-  if (generous) patterns.push(new RegExp(`^(?:about\\s+|nearly\\s+|almost\\s+|just\\s+)?${numberPattern}\\b`), new RegExp(`\\b${numberPattern}\\b`));
+const NUMBER = "(\\d{1,2}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)";
+const NOT_AN_AGE = "(?!\\s*(?:pages?|cats?|dogs?|pets?|siblings?|brothers?|sisters?|kids?|children|times|o'clock|pm|am|minutes?|hours?|stars?|%))";
+
+const AGE_PATTERNS = {
+  months: new RegExp(`\\b${NUMBER}\\s*(?:months?|mths?|mo)\\b`),
+  years: new RegExp(`\\b${NUMBER}(?:\\s+and\\s+(?:a\\s+)?(?:half|quarter|three quarters))?\\s*(?:-|\\s)?(?:years?|yrs?|y/?o|year-old)\\b`),
+  stated: new RegExp(`\\b(?:she's|he's|they're|shes|hes|theyre|she is|he is|they are|is|turning|turned|turns|aged?|will be|she'll be|he'll be|they'll be|nearly|almost)\\s+(?:just\\s+|nearly\\s+|almost\\s+|about\\s+|only\\s+)?${NUMBER}\\b${NOT_AN_AGE}`),
+  bare: new RegExp(`\\b${NUMBER}\\b${NOT_AN_AGE}`),
+  // "Rowan, 7, loves space": a number standing alone in a list.
+  listed: new RegExp(`(?:^|[,(]\\s*)(\\d{1,2})\\s*(?:[,)]|$|\\band\\b)`),
+};
+
+/** `listed` reads "Rowan, 7, loves space" — only in a first answer, where a lone number can't be a page count. */
+function findAge(lower: string, generous: boolean, listed = false): { value: number; assumed?: boolean } | undefined {
+  const months = lower.match(AGE_PATTERNS.months);
+  if (months?.[1]) {
+    const value = numberFrom(months[1]);
+    if (value !== undefined) return { value: Math.max(1, Math.floor(value / 12)) };
+  }
+  const patterns = generous ? [AGE_PATTERNS.years, AGE_PATTERNS.stated, AGE_PATTERNS.bare] : listed ? [AGE_PATTERNS.years, AGE_PATTERNS.stated, AGE_PATTERNS.listed] : [AGE_PATTERNS.years, AGE_PATTERNS.stated];
   for (const pattern of patterns) {
-    const match = lower.match(pattern);
-    const value = match?.[1] ? numberFrom(match[1]) : undefined;
-    if (value !== undefined && value >= 1 && value <= 12) return value;
+    const value = numberFrom(pattern.exec(lower)?.[1] ?? "");
+    if (value !== undefined && value >= 0 && value <= 17) return { value: Math.max(1, value), assumed: value === 0 };
   }
-  return undefined;
-}
-
-const NOT_NAMES = new Set([
-  "she", "he", "they", "her", "his", "my", "our", "the", "a", "an", "and", "it", "its", "it's", "i", "we", "is", "loves", "likes",
-  "yes", "no", "hi", "hello", "daughter", "son", "name", "called", "named", "little", "baby", "surprise", "me",
-]);
-
-function findName(text: string, generous: boolean): string | undefined {
-  const explicit = text.match(
-    /\b(?:(?:her|his|their|the hero's|my (?:daughter|son|child|kid|little one)'s) name is|(?:she|he|they)(?:'s| is| are) called|call (?:her|him|them)|named|my (?:daughter|son|child|kid|little one|girl|boy|grandson|granddaughter|niece|nephew),?)\s+([A-Za-z][\p{L}'-]{1,30})/iu,
-  );
-  if (explicit?.[1] && !NOT_NAMES.has(explicit[1].toLowerCase())) return capitalise(explicit[1]);
-  if (!generous) return undefined;
-  // "Maya", "maya!", "It's Maya", "Maya, she's 5": the first name-like word.
-  const cleaned = text.replace(/^(it's|its|it is|this is|meet|the hero is|hero is|name is|called)\s+/i, "");
-  for (const word of cleaned.split(/[\s,.!;:]+/)) {
-    if (/^[\p{L}][\p{L}'-]{0,30}$/u.test(word) && !NOT_NAMES.has(word.toLowerCase())) return capitalise(word);
-  }
-  return undefined;
-}
-
-function findCompanion(text: string, generous: boolean): { value: NonNullable<BookBrief["companion"]>; span: string } | undefined {
-  const kinds = [...COMPANION_KINDS].sort((a, b) => b.length - a.length).join("|");
-  const withName = new RegExp(
-    `\\b((?:her|his|their|our|a|an|the|my)\\s+(?:[a-z]+\\s+)?(${kinds})(?:\\s+(?:named|called))?\\s+([A-Z][\\p{L}'-]{1,20}))`,
-    "u",
-  );
-  const named = text.match(withName);
-  if (named?.[1] && named[2] && named[3]) return { value: { kind: normaliseKind(named[2]), name: named[3] }, span: named[1] };
-  const ownedPattern = new RegExp(`\\b((?:her|his|their|our|my|a pet)\\s+(?:pet\\s+)?(${kinds}))\\b`, "i");
-  const owned = text.match(ownedPattern);
-  if (owned?.[1] && owned[2]) return { value: { kind: normaliseKind(owned[2].toLowerCase()) }, span: owned[1] };
   if (generous) {
-    const any = text.match(new RegExp(`\\b(?:a|an|the)?\\s*((?:[a-z]+\\s+)?(${kinds}))(?:\\s+(?:named|called)\\s+([\\p{L}'-]{1,20}))?`, "iu"));
-    if (any?.[2]) {
-      const name = any[3] ?? text.match(/\b(?:named|called)\s+([\p{L}'-]{1,20})/iu)?.[1];
-      const described = any[1]?.toLowerCase() ?? any[2].toLowerCase();
-      return { value: { kind: described, ...(name ? { name: capitalise(name) } : {}) }, span: any[0] };
-    }
+    if (/\b(newborn|baby)\b/.test(lower)) return { value: 1, assumed: true };
+    if (/\btoddler\b/.test(lower)) return { value: 2, assumed: true };
+    if (/\b(pre-?schooler|nursery age)\b/.test(lower)) return { value: 4, assumed: true };
+    if (/\b(teen|teenager|tween)\b/.test(lower)) return { value: 12, assumed: true };
   }
   return undefined;
 }
+
+const KIND_ADJECTIVES = new Set([
+  ...COLOURS,
+  "little", "big", "baby", "tiny", "small", "loyal", "curious", "talking", "cuddly", "fluffy", "clever", "magic", "magical", "friendly", "brave",
+  "old", "young", "best", "pet", "toy", "stuffed", "soft", "cheeky", "naughty", "silly", "sleepy", "giant", "flying", "ginger", "tabby",
+  "wise", "rescue", "three-legged", "one-eyed", "imaginary", "invisible", "twin", "older", "younger", "new", "trusty", "scruffy", "shy", "kind",
+]);
+const KIND_PATTERN = [...PEOPLE_KINDS, ...ANIMAL_KINDS, "kitty", "doggy", "doggo", "bunny rabbit"].sort((a, b) => b.length - a.length).join("|");
+const COMPANION_NAME = "((?:(?:Mr|Mrs|Ms|Miss|Dr|Captain|Sir|Lady|Lord|Princess|Prince|King|Queen|Professor|Auntie|Uncle|Little|Big|Baby)\\.?\\s+)?[\\p{Lu}][\\p{L}\\p{M}'-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{M}'-]*){0,2})";
 
 function normaliseKind(kind: string) {
-  return kind === "teddy" ? "teddy bear" : kind;
+  return kind
+    .toLowerCase()
+    .replace(/\bteddy$/, "teddy bear")
+    .replace(/\b(kitty)$/, "cat")
+    .replace(/\b(doggy|doggo)$/, "dog")
+    .replace(/\bbunny rabbit$/, "bunny")
+    .replace(/^pet\s+/, "")
+    .trim();
 }
 
-function findLoves(text: string, generous: boolean): string[] {
-  const lower = text.toLowerCase();
-  const found: string[] = [];
-    // Bare "like" is too common ("like a pencil drawing") to signal a love.
-  const cue = /\b(loves?|likes|adores?|into|obsessed with|crazy about|mad about|favourite|favorite|enjoys?|fan of)\b/.test(lower);
-  if (cue || generous) {
-    for (const word of lower.split(/[^a-z]+/)) {
-      const interest = INTERESTS[word];
-      if (interest && !found.includes(interest)) found.push(interest);
-    }
+function kindWithAdjectives(adjectives: string | undefined, kind: string) {
+  const kept = (adjectives ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => KIND_ADJECTIVES.has(word) && word !== "pet");
+  return normaliseKind([...kept, kind].join(" "));
+}
+
+/** "her cat Miso", "a dog called Biscuit", "Captain Squawk the parrot", "his little sister", or (when asked) "a wombat named Bob". */
+const ADJECTIVES = "((?:[a-z-]+\\s+){0,2})";
+/** "her dinosaur onesie", "his cat ears": the animal names a thing, not a companion. */
+const NOT_A_THING =
+  "(?!\\s+(?:onesie|costume|t-shirt|tshirt|shirt|jumper|pyjamas|pajamas|dress|hat|slippers|wellies|boots|ears|suit|outfit|hoodie|top|print|pattern|books?|toys?|shows?|games?|films?|movies?|stickers?|teddy)\\b)";
+// Compiled once: these run on every answer.
+const COMPANION_PATTERNS = {
+  // Case-sensitive on purpose: the name must be capitalised ("her cat Miso", not "her cat and").
+  named: new RegExp(`\\b((?:[Hh]er|[Hh]is|[Tt]heir|[Oo]ur|[Mm]y|[Aa]n?|[Tt]he)\\s+${ADJECTIVES}(${KIND_PATTERN})(?:,)?(?:\\s+(?:who is |who's |that is )?(?:named|called))?\\s+${COMPANION_NAME})`, "u"),
+  calledLower: new RegExp(`\\b((?:her|his|their|our|my|a|an|the)\\s+${ADJECTIVES}(${KIND_PATTERN})\\s+(?:named|called)\\s+([\\p{L}][\\p{L}\\p{M}'-]*))`, "iu"),
+  nameFirst: new RegExp(`(${COMPANION_NAME.slice(1, -1)}),?\\s+(?:her|his|their|our|my|the|a|an)\\s+${ADJECTIVES}(${KIND_PATTERN})\\b`, "u"),
+  owned: new RegExp(`\\b((?:her|his|their|our|my)\\s+${ADJECTIVES}(?:pet\\s+)?(${KIND_PATTERN}))\\b(?!\\s*(?:'s|s\\b))${NOT_A_THING}`, "i"),
+  any: new RegExp(`\\b(?:a|an|the)?\\s*${ADJECTIVES}(${KIND_PATTERN})\\b(?:\\s+(?:named|called)\\s+([\\p{L}][\\p{L}\\p{M}'-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{M}'-]*)?))?`, "iu"),
+};
+
+/** A cheap first look: no companion word at all means nothing to find (unless the question was about the companion). */
+const ANY_KIND = new RegExp(`\\b(?:${KIND_PATTERN})\\b`, "i");
+
+function findCompanion(text: string, generous: boolean): { value: NonNullable<BookBrief["companion"]>; span: string } | undefined {
+  if (!generous && !ANY_KIND.test(text)) return undefined;
+  const named = COMPANION_PATTERNS.named;
+  const match = text.match(named);
+  if (match?.[1] && match[3] && match[4]) {
+    const name = cleanCompanionName(match[4]);
+    if (name) return { value: { kind: kindWithAdjectives(match[2], match[3]), name }, span: match[1].replace(match[4], name) };
   }
-  if (generous && found.length === 0) {
-    // Their own words: "collecting shiny stones, and the colour green".
-    const phrase = lower
-      .replace(/^(she|he|they)\s+(loves?|likes?|adores?)\s+/, "")
-      .replace(/^(loves?|likes?)\s+/, "")
-      .split(/,|\band\b|;/)
-      .map((part) => part.trim().replace(/[.!]+$/, ""))
-      .filter((part) => part.length > 1 && part.length <= 60);
-    found.push(...phrase.slice(0, 4));
+  const calledLower = text.match(COMPANION_PATTERNS.calledLower);
+  if (calledLower?.[1] && calledLower[3] && calledLower[4]) {
+    return { value: { kind: kindWithAdjectives(calledLower[2], calledLower[3]), name: tidyName(calledLower[4]) }, span: calledLower[1] };
+  }
+  const nameFirst = text.match(COMPANION_PATTERNS.nameFirst);
+  if (nameFirst?.[1] && nameFirst[3] && !/^(She|He|They|Her|His|It|And|But|So|The)$/.test(nameFirst[1])) {
+    return { value: { kind: kindWithAdjectives(nameFirst[2], nameFirst[3]), name: nameFirst[1] }, span: nameFirst[0] };
+  }
+  const owned = text.match(COMPANION_PATTERNS.owned);
+  if (owned?.[1] && owned[3] && owned.index !== undefined) {
+    const name = trailingName(text.slice(owned.index + owned[1].length), generous);
+    return { value: { kind: kindWithAdjectives(owned[2], owned[3]), ...(name ? { name: name.name } : {}) }, span: `${owned[1]}${name?.span ?? ""}` };
+  }
+  if (!generous) return undefined;
+  const any = text.match(COMPANION_PATTERNS.any);
+  if (any?.[2] && any.index !== undefined) {
+    const after = any[3] ? undefined : trailingName(text.slice(any.index + any[0].length), true);
+    const name = any[3] ?? after?.name ?? text.match(/\b(?:named|called)\s+([\p{L}][\p{L}\p{M}'-]*)/iu)?.[1];
+    return { value: { kind: kindWithAdjectives(any[1], any[2]), ...(name ? { name: tidyName(name) } : {}) }, span: `${any[0]}${after?.span ?? ""}` };
+  }
+  // A kind Bookbug doesn't know: "a wombat named Bob", "a shy little cloud".
+  const unknown = text.match(/^(?:yes[,!.]?\s+)?(?:a|an|her|his|their|my)\s+([a-z][a-z -]{1,40}?)(?:\s+(?:named|called)\s+([\p{L}][\p{L}\p{M}'-]*))?[.!]?$/iu);
+  if (unknown?.[1] && !/\b(and|with|who|that|is|loves)\b/.test(unknown[1])) {
+    return { value: { kind: clampText(unknown[1].toLowerCase(), 60), ...(unknown[2] ? { name: tidyName(unknown[2]) } : {}) }, span: unknown[0] };
+  }
+  return undefined;
+}
+
+/**
+ * A name straight after the kind: "Grandpa Joe", "Auntie Sue", or (when the
+ * question was about the companion) a lower-case "her horse twinkle".
+ */
+function trailingName(after: string, generous: boolean): { name: string; span: string } | undefined {
+  const capitalised = after.match(/^\s+([\p{Lu}][\p{L}\p{M}'-]*(?:\s+[\p{Lu}][\p{L}\p{M}'-]*)?)/u);
+  const lower = generous ? after.match(/^\s+([a-z][\p{L}\p{M}'-]+)\s*[.!]?\s*$/u) : null;
+  const found = capitalised ?? lower;
+  const name = found?.[1] ? cleanCompanionName(found[1]) : undefined;
+  if (!found || !name || !nameLikeWord(name.split(" ")[0] ?? "")) return undefined;
+  return { name: tidyName(name), span: found[0].slice(0, found[0].indexOf(found[1] as string) + name.length) };
+}
+
+function cleanCompanionName(name: string) {
+  const words = name.split(/\s+/);
+  // Stop at words that start the next clause ("Miso She").
+  const kept: string[] = [];
+  for (const word of words) {
+    if (/^(She|He|They|And|But|So|The|Who|Is|Loves|Likes|With|I|We|It)$/.test(word)) break;
+    kept.push(word);
+  }
+  return kept.length ? clampText(kept.join(" "), 40) : undefined;
+}
+
+const LOVE_CUE =
+  /\b(?:loves?|likes|adores?|is into|are into|really into|obsessed with|crazy about|mad about|enjoys?|fan of|favourite things? (?:is|are)|favorite things? (?:is|are)|favourite (?:toy|game|show|animal|food|colour|color|book|film|movie) is|can't get enough of|passionate about)\b/gi;
+
+const JUNK_LOVES = /^(she|he|they|it|lots|things|stuff|everything|anything|all sorts|so much|a lot|too|also|and|her|his|their|being|doing|playing|the|a|to)$/;
+
+/** Loves, in the parent's own words: "Minecraft", "collecting shiny stones", "maths", "coding". */
+function findLoves(text: string, generous: boolean): string[] {
+  const segments: string[] = [];
+  const cues = [...text.matchAll(LOVE_CUE)];
+  for (const cue of cues) {
+    const start = (cue.index ?? 0) + cue[0].length;
+    segments.push(text.slice(start));
+  }
+  if (!segments.length && generous) segments.push(text);
+  const found: string[] = [];
+  for (const segment of segments) {
+    // Stop where the sentence (or the list of loved things) ends; "to dance and sing" is "to dance and to sing".
+    const clause = segment
+      .replace(/\bto\s+([a-z]+)((?:\s*,\s*|\s+and\s+|\s+or\s+))(?!to\b)([a-z]+)\b/gi, "to $1$2to $3").split(/[.!?;]|\bbut\b|\b(?:she|he|they)(?:'s|'ll| is| are| has| was| will| can| lives)?\b|\bwho\b|\bbecause\b|\b(?:her|his|their) name\b|\b(?:is|are) \d/i)[0] ?? "";
+    for (const part of clause.split(/,|\band\b|&|\bn\b|\bplus\b|\bas well as\b|\bor\b|\balso\b/i)) {
+      const love = cleanLove(part, found.length === 0 && segment === text);
+      if (love && !found.some((existing) => existing.toLowerCase() === love.toLowerCase())) found.push(love);
+    }
   }
   return found.slice(0, 6);
 }
 
-function interestWords(lower: string): string[] {
-  return [...new Set(lower.split(/[^a-z]+/).flatMap((word) => (INTERESTS[word] ? [INTERESTS[word]] : [])))];
+function cleanLove(part: string, atStart: boolean): string | undefined {
+  let love = part
+    .trim()
+    .replace(/^(?:(?:really|also|just|especially|absolutely|totally|anything to do with|everything to do with|all things|everything about|anything about|something with|something about|anything with|lots of|loads of|playing with|the idea of|watching)\s+)+/i, "")
+    .replace(/\s+(?:a lot|so much|more than anything|too|as well|very much|at the moment|right now|the most|most of all|best|like crazy|forever|please|thanks|thank you)$/i, "")
+    .replace(/^["“']|["”']$/g, "")
+    .trim();
+  // What's left after a companion was lifted out: "baking with (his dad)".
+  for (;;) {
+    const trimmed = love.replace(/\s+(?:with|and|to|for|of|the|a|an|my|his|her|their|our)$/i, "");
+    if (trimmed === love) break;
+    love = trimmed;
+  }
+  if (!love || love.length < 2) return undefined;
+  // "goes everywhere with him" is something the dog does, not something the child loves.
+  if (/^(it|when|if|that|this|being|to be|how|goes|is|are|was|has|have|does|likes|loves|wants|lives|comes|gets|says|makes|can|will|would|always|never)\b/i.test(love)) return undefined;
+  // "loves to dance" → "dancing".
+  const infinitive = love.match(/^to\s+([a-z]+)(.*)$/i);
+  if (infinitive?.[1]) love = `${gerund(infinitive[1].toLowerCase())}${infinitive[2] ?? ""}`;
+  const lower = love.toLowerCase();
+  if (JUNK_LOVES.test(lower) || /^\d+$/.test(lower) || NONE_PHRASES.includes(lower) || /\b(years? old|pages?)\b/.test(lower)) return undefined;
+  if (INTERESTS[lower]) return INTERESTS[lower];
+  const words = love.split(/\s+/);
+  if (words.length > 8) return undefined;
+  // Sentence-initial capitals aren't part of the thing ("Collecting shiny stones"); brand names are ("Paw Patrol").
+  const firstWord = words[0] ?? "";
+  if (atStart && /^\p{Lu}\p{Ll}+$/u.test(firstWord) && (words.length === 1 ? /ing$/.test(firstWord) : words.slice(1).every((word) => word === word.toLowerCase()))) {
+    love = love.charAt(0).toLowerCase() + love.slice(1);
+  }
+  return clampText(love, 60);
 }
 
-function hasInterestWords(lower: string) {
-  return interestWords(lower).length > 0;
-}
+const SETTING_PREPOSITION = /^(?:under|near|by|beside|inside|above|behind|up|down|across|over|beneath|underneath|deep in|high in|far away in)\b/;
 
-function findLooks(text: string): NonNullable<BookBrief["looks"]> {
-  const lower = text.toLowerCase();
-  const looks: NonNullable<BookBrief["looks"]> = {};
-  const colour = [...HAIR_COLOURS].sort((a, b) => b.length - a.length).find((c) => new RegExp(`\\b${c}\\b[\\w\\s,-]{0,20}\\b(hair|curls|pigtails|bunches|braids|plaits|ponytail|afro|locs)\\b`).test(lower) || new RegExp(`\\b(hair|curls)\\b[\\w\\s]{0,10}\\b${c}\\b`).test(lower));
-  const style = HAIR_STYLES.filter((s) => new RegExp(`\\b${s}\\b`).test(lower));
-  const shape = HAIR_SHAPES.filter((s) => new RegExp(`\\b${s}\\b`).test(lower));
-  if (colour || shape.length || (style.length && /\bhair\b/.test(lower))) {
-    looks.hair = [...style, colour === "blond" ? "blonde" : colour, shape.length ? `in ${shape.join(" and ")}` : "hair"]
-      .filter(Boolean)
-      .join(" ")
-      .replace(/ in /, " hair in ")
-      .replace(/hair hair/, "hair")
+/** A setting in the parent's words, or the canonical one a single keyword stands for ("forest" → "an enchanted forest"). */
+function findSetting(text: string, generous: boolean): { value: string; shortened?: boolean } | undefined {
+  let phrase = text;
+  if (!generous) {
+    const cue = text.match(/\b(?:set|happens?|happening|takes? place|story (?:is|should be)|adventure)\s+(?:(?:it|the story|the book)\s+)?(?:somewhere\s+)?(in|at|on|under|near|inside)\s+([^.!?,;]+)/i);
+    if (!cue?.[2]) return undefined;
+    phrase = `${cue[1] === "under" || cue[1] === "near" || cue[1] === "inside" ? `${cue[1]} ` : ""}${cue[2]}`;
+  }
+  for (;;) {
+    const next = phrase
+      .replace(/^(?:i think|maybe|probably|let's say|lets say|how about|what about|um+|hmm+|oh+|ooh+|somewhere|anywhere|it should be|set it|let's go|lets go|go|i'd like|i would like|we'd like|perhaps|definitely|in|at|on|to|into|the story is|the story should be|should be|be|a story|set|please)\b[\s,]*/i, "")
+      .replace(/[\s,]*(?:please|would be (?:nice|lovely|great|fun|good|perfect)|i think|maybe|thanks|thank you)[.!]*$/i, "")
+      .replace(/[.!?]+$/, "")
       .trim();
+    if (next === phrase) break;
+    phrase = next;
   }
-  const skin = [...SKIN_TONES].sort((a, b) => b.length - a.length).find((tone) => new RegExp(`\\b${tone}\\b[\\s-]*(skin|skinned|complexion)`).test(lower));
-  if (skin) looks.skin = skin;
-  const eyes = lower.match(/\b(blue|green|brown|hazel|grey|gray|dark)\s+eyes\b/);
-  if (eyes?.[1]) looks.eyes = eyes[1];
-  if (/\bglasses|specs|spectacles\b/.test(lower)) looks.glasses = true;
-  const clothes = [...CLOTHES].sort((a, b) => b.length - a.length).join("|");
-  const outfit = lower.match(new RegExp(`\\b((?:(?:${COLOURS.join("|")})\\s+)+)?(${clothes})\\b`));
-  if (outfit?.[2]) looks.clothes = `${outfit[1] ?? ""}${outfit[2]}`.trim();
-  return looks;
+  if (!phrase || phrase.length < 2) return undefined;
+  const key = phrase.toLowerCase();
+  if (SETTING_KEYWORDS[key]) return { value: SETTING_KEYWORDS[key] };
+  // Lower-case an ordinary first word; keep proper nouns ("Cornwall", "Grandma's house").
+  const first = phrase.split(/\s+/)[0] ?? "";
+  if (/^(a|an|the|our|my|his|her|their|somewhere|under|near|inside|by|up|down|some|this|that)$/i.test(first) || SETTING_KEYWORDS[first.toLowerCase()] || SETTING_PREPOSITION.test(key)) {
+    phrase = phrase.charAt(0).toLowerCase() + phrase.slice(1);
+  }
+  if (NONE_PHRASES.includes(key)) return undefined;
+  return { value: clampText(phrase, 100), ...(phrase.length > 100 ? { shortened: true } : {}) };
 }
 
-function findSetting(lower: string, strict = false): string | undefined {
-  for (const { words, setting } of SETTINGS) {
-    for (const word of words) {
-      const pattern = strict ? new RegExp(`\\b(in|at|on|under|to)\\s+(the\\s+|a\\s+|an\\s+|outer\\s+)?${word}\\b`) : new RegExp(`\\b${word}\\b`);
-      if (pattern.test(lower)) return setting;
-    }
-  }
-  return undefined;
+function gerund(verb: string) {
+  const doubled = new Set(["stop", "sit", "run", "hug", "get", "put", "swim", "clap", "plan", "shop", "win", "begin", "let", "cut"]);
+  if (doubled.has(verb)) return `${verb}${verb.at(-1)}ing`;
+  if (/ie$/.test(verb)) return verb.replace(/ie$/, "ying");
+  if (/[^aeiou]e$/.test(verb) && verb !== "be") return verb.replace(/e$/, "ing");
+  return `${verb}ing`;
 }
 
-function findLesson(lower: string): string | undefined {
-  return LESSONS.find(({ words }) => words.some((word) => lower.includes(word)))?.lesson;
+/** The lesson: a familiar one by its words, or the parent's own phrase tidied into one ("to share" → "sharing"). */
+function findLesson(text: string, generous: boolean): { value: string; assumed?: boolean; shortened?: boolean } | undefined {
+  const lower = text.toLowerCase();
+  const known = LESSONS.find(({ words }) => words.test(lower));
+  if (known) return { value: known.lesson };
+  if (!generous) return undefined;
+  if (isNone(lower)) return { value: "having fun", assumed: true };
+  let phrase = lower
+    .replace(/[.!?]+$/, "")
+    .replace(/^(?:i'd like|i would like|i want|we want|we'd like|hopefully|maybe|something about|a lesson about|a lesson on|the lesson is|the importance of|about|that)\s+/, "")
+    .replace(/^(?:her|him|them|the reader|kids|children)\s+to\s+(?:learn|know|understand|see|feel)\s+(?:about\s+|that\s+|how\s+)?/, "")
+    .replace(/^(?:learning|learn|knowing|know|understanding)\s+(?:about\s+|that\s+|how\s+)?/, "")
+    .replace(/^how to\s+/, "to ")
+    .trim();
+  const infinitive = phrase.match(/^to\s+([a-z]+)(.*)$/);
+  if (infinitive?.[1]) phrase = `${gerund(infinitive[1])}${infinitive[2] ?? ""}`;
+  if (phrase.length < 3) return undefined;
+  return { value: clampText(phrase, 120), ...(phrase.length > 120 ? { shortened: true } : {}) };
 }
 
 function findTone(lower: string, strict = false): BookBrief["tone"] {
-  const rules: [RegExp, (typeof TONES)[number]][] = [
-    [/\b(funny|silly|giggl\w*|laugh\w*|hilarious|goofy|jokes?)\b/, "funny"],
-    [/\b(adventur\w*|exciting|thrilling|daring|action)\b/, "adventurous"],
-    [/\b(cos(y|ie)|coz(y|ie)|snug\w*|warm|bedtime|sleepy)\b/, "cosy"],
-    [/\b(gentle|calm|soft|quiet|sweet|soothing|tender)\b/, "gentle"],
+  const rules: [RegExp, NonNullable<BookBrief["tone"]>][] = [
+    [/\b(not (?:too |very |at all )?scary|no(?:thing)? scary|gentle|calm|soft|quiet|sweet|soothing|tender|heart-?warming|kind|lovely|nice|peaceful|relaxing|reassuring)\b/, "gentle"],
+    [/\b(funny|silly|giggl\w*|laugh\w*|hilarious|goofy|jokes?|humou?r\w*|fun|daft|bonkers|cheeky)\b/, "funny"],
+    [/\b(adventur\w*|exciting|excitement|thrilling|daring|action|bold|epic|brave|quest)\b/, "adventurous"],
+    [/\b(cos(?:y|ie)|coz(?:y|ie)|snug\w*|warm|bedtime|sleepy|cuddl\w*|night-?time|dreamy)\b/, "cosy"],
   ];
-  if (strict) return rules.find(([pattern]) => pattern.test(lower) && /\b(tone|story|book|feel|funny|silly|adventur\w*|cos(y|ie)|coz(y|ie))\b/.test(lower) && !/\b(bedtime|warm)\b/.test(lower))?.[1];
-  return rules.find(([pattern]) => pattern.test(lower))?.[1];
-}
-
-function findArtStyle(lower: string): BookBrief["artStyle"] {
-  if (/water\s*colou?r|painted|painterly|soft colou?rs/.test(lower)) return "watercolour";
-  if (/crayon|pencil|chalk|scribbl/.test(lower)) return "crayon";
-  if (/collage|paper|cut[- ]?out|felt/.test(lower)) return "paper collage";
-  if (/\bink\b|classic|storybook|line drawing|old[- ]fashioned|vintage/.test(lower)) return "storybook ink";
-  return ART_STYLES.find((style) => lower.includes(style));
-}
-
-function findPageCount(lower: string): BookBrief["pageCount"] {
-  const number = lower.match(/\b(\d{1,2}|eight|twelve|sixteen)\b/)?.[1];
-  const value = number ? numberFrom(number) : undefined;
-  if (value !== undefined) {
-    return PAGE_COUNTS.reduce((best, count) => (Math.abs(count - value) < Math.abs(best - value) ? count : best), PAGE_COUNTS[0]);
+  if (strict) {
+    // In passing, only when the parent is clearly talking about the book's feel.
+    if (!/\b(tone|story|book|feel|read)\b/.test(lower) || /\bbedtime\b.*\bbook\b.*\bfor\b/.test(lower)) return undefined;
+    const found = rules.filter(([pattern]) => pattern.test(lower)).map(([, tone]) => tone);
+    return /\b(funny|silly|adventur\w*|cos(?:y|ie)|coz(?:y|ie))\s+(story|book|one|tale)\b/.test(lower) ? found[0] : undefined;
   }
-  if (/\b(short|quick|little|small)\b/.test(lower)) return 8;
-  if (/\b(long|big|longer|epic)\b/.test(lower)) return 16;
-  if (/\b(medium|middle|normal|standard|regular)\b/.test(lower)) return 12;
+  // The first tone the parent mentions wins ("funny but not scary" is funny and kind).
+  let best: { index: number; tone: NonNullable<BookBrief["tone"]> } | undefined;
+  for (const [pattern, tone] of rules) {
+    const index = lower.search(pattern);
+    if (index >= 0 && (!best || index < best.index)) best = { index, tone };
+  }
+  return best?.tone;
+}
+
+function findArtStyle(lower: string, strict = false): BookBrief["artStyle"] {
+  if (
+    strict &&
+    !/\b(art style|style of|illustrat\w*|drawn in|pictures (?:should|in|like|to be|that look)|look like (?:a|an|the) (?:painting|drawing))\b/.test(lower) &&
+    !/\b(water\s*colou?r|crayon|collage|ink|pencil|painted|paper)\s+(?:pictures?|illustrations?|drawings?|style|art)\b/.test(lower)
+  ) {
+    return undefined;
+  }
+  if (/beatrix potter|peter rabbit|brambly hedge|water\s*colou?r|painted|painterly|paint|soft colou?rs|pastel|dreamy|realistic|classic soft/.test(lower)) return "watercolour";
+  if (/eric carle|hungry caterpillar|\bbold\b|collage|\bpaper\b|cut[- ]?outs?|felt\b(?![- ]tips?)|textur\w*|bold colou?rs|bright colou?rs|layered/.test(lower)) return "paper collage";
+  if (/crayon|pencil|chalk|scribbl\w*|colouring|coloring|felt[- ]tips?|doodle|sketch\w*|hand[- ]drawn|child'?s drawing|oliver jeffers/.test(lower)) return "crayon";
+  if (/\bink\b|quentin blake|roald dahl|gruffalo|axel scheffler|julia donaldson|dr\.? seuss|classic|storybook|line drawings?|old[- ]fashioned|vintage|traditional|cartoon|comic|\bpen\b|black and white|retro|old books/.test(lower)) return "storybook ink";
   return undefined;
 }
+
+function findPageCount(lower: string): { value: 8 | 12 | 16; adjusted?: boolean } | undefined {
+  if (/\b(medium|middle|normal|standard|regular|average|in between|in-between|not too (?:long|short)|moderate|mid)\b/.test(lower)) return { value: 12 };
+  const number = lower.match(/\b(\d{1,3}|eight|twelve|sixteen|ten|twenty|six|four|five|fourteen|ten)\b/)?.[1];
+  const value = number ? numberFrom(number) ?? (/^\d+$/.test(number) ? Number(number) : undefined) : undefined;
+  if (value !== undefined) {
+    const nearest = PAGE_COUNTS.reduce((best, count) => (Math.abs(count - value) < Math.abs(best - value) ? count : best), PAGE_COUNTS[0]);
+    return { value: nearest, ...(nearest !== value ? { adjusted: true } : {}) };
+  }
+  if (/\b(short|shorter|quick|little|small|brief|tiny|shortest)\b/.test(lower)) return { value: 8 };
+  if (/\b(long|longer|longest|big|epic|as many|lots|maximum|max|biggest|loads)\b/.test(lower)) return { value: 16 };
+  return undefined;
+}
+
+/** The readers a revision request uses too ("set it in space", "call the cat Pickle", "use crayon"). */
+export const readers = { findLoves, findCompanion, findSetting, findLesson, findArtStyle, findTone, gerund };

@@ -1,4 +1,5 @@
 import type { BookBrief, Plot } from "../../brief";
+import { sentencesOf } from "./plot";
 import { pick } from "./seeded";
 
 /** Read-aloud refrains, by tone: the little line children wait for. */
@@ -18,8 +19,10 @@ export function offlinePageText(bookId: string, brief: BookBrief, plot: Plot, pa
   const beat = plot.pages.find((page) => page.number === pageNumber)?.beat ?? "";
   const age = brief.heroAge ?? 5;
   if (age < 4) {
-    const first = beat.match(/^.*?[.!?](\s|$)/)?.[0]?.trim();
-    return first && first.length > 20 ? first : beat;
+    // Little ones get the first sentence (or two, if the first is very short).
+    const sentences = sentencesOf(beat);
+    const first = sentences[0] ?? beat;
+    return first.length > 20 || sentences.length < 2 ? first : `${first} ${sentences[1]}`;
   }
   const refrain = pick(REFRAINS[brief.tone ?? "gentle"], bookId, pageNumber, "refrain");
   const withRefrain = age >= 5 && pageNumber % 3 === 2 && pageNumber !== plot.pages.length;

@@ -1,267 +1,327 @@
-import type { BookBrief, Plot } from "../../brief";
-import { joinList } from "./interview";
-import { capitalise, pick, shuffled } from "./seeded";
+import { clampText, type BookBrief, type Plot } from "../../brief";
+import { arcFor, type ArcOptions } from "./arcs";
+import { castOf, type Cast, type Love } from "./cast";
+import { capitalise, joinList, sentence } from "./grammar";
+import { loveScenes, loveSkill, loveTitle } from "./loves";
+import { pick, shuffledQuick as shuffled } from "./seeded";
+import { GENTLER_WORDS, TONE_SHARE, TONES, travellers, tv } from "./tones";
 
-interface Cast {
-  name: string;
-  they: string;
-  them: string;
-  their: string;
-  pal: string | null;
-  /** The place after its first mention: "an enchanted forest" → "the enchanted forest". */
-  placeAgain: string;
-  palShort: string | null;
-  place: string;
-  loves: string[];
-  lesson: string;
-  tone: NonNullable<BookBrief["tone"]>;
-  age: number;
+/**
+ * The choices behind a plot besides the brief, kept on the plot so a revision
+ * can change one thing and keep everything else exactly as it was.
+ */
+export interface Recipe {
+  /** Seeds the wording; a new seed is a fresh telling. */
+  seed: number;
+  /** Extra helpings of the tone ("make it funnier" twice). */
+  boost: number;
+  /** Nothing scary: gentler problems and words. */
+  gentle: boolean;
+  /** Characters asked to be friendlier. */
+  friendly: string[];
+  /** Loves asked for "more" of. */
+  focus: string[];
+  /** Moments the parent asked for, as sentences. */
+  scenes: string[];
+  /** Things to leave out. */
+  avoid: string[];
+  title?: string;
 }
 
-/** "at the seaside", "on a snowy mountain", "in an enchanted forest". */
-export function locate(place: string) {
-  if (/\b(seaside|beach|park|farm|back garden|home)\b/.test(place)) return `at ${place}`.replace(/^at home$/, "at home");
-  if (/\b(mountain|island|hill)\b/.test(place) && !/castle/.test(place)) return `on ${place}`;
-  if (/^under\b/.test(place)) return place;
-  return `in ${place}`;
+function strings(value: unknown, max: number, count: number): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string" && item.length > 0 && item.length <= max).slice(-count) : [];
 }
 
-function castOf(brief: BookBrief): Cast {
-  const pronoun = brief.pronoun ?? "they";
-  const companion = brief.companion ?? null;
+/** The recipe stored on a plot, tolerant of anything missing or malformed (plain checks: this runs on every revision). */
+export function readRecipe(raw: unknown, fallbackSeed: number): Recipe {
+  const object = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const number = (value: unknown, min: number, max: number) => (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : undefined);
+  const title = typeof object.title === "string" && object.title.length > 0 && object.title.length <= 120 ? object.title : undefined;
   return {
-    name: brief.heroName ?? "Our hero",
-    they: pronoun,
-    them: pronoun === "she" ? "her" : pronoun === "he" ? "him" : "them",
-    their: pronoun === "she" ? "her" : pronoun === "he" ? "his" : "their",
-    pal: companion ? (companion.name ? `${companion.name} the ${companion.kind}` : `a ${companion.kind}`) : null,
-    palShort: companion ? (companion.name ?? `the ${companion.kind}`) : null,
-    place: brief.setting ?? "a faraway land",
-    placeAgain: (brief.setting ?? "a faraway land").replace(/^(a|an)\s+/i, "the "),
-    loves: brief.loves?.length ? brief.loves : ["adventures"],
-    lesson: brief.lesson ?? "being brave",
-    tone: brief.tone ?? "gentle",
-    age: brief.heroAge ?? 5,
+    seed: number(object.seed, 1, Number.MAX_SAFE_INTEGER) ?? Math.max(1, Math.floor(fallbackSeed)),
+    boost: number(object.boost, 0, 3) ?? 0,
+    gentle: object.gentle === true,
+    friendly: strings(object.friendly, 40, 8),
+    focus: strings(object.focus, 60, 6),
+    scenes: strings(object.scenes, 200, 6),
+    avoid: strings(object.avoid, 40, 8),
+    ...(title ? { title } : {}),
   };
 }
 
-/** The problem the story turns on, shaped by the lesson the parent chose. */
-function challengeFor(c: Cast): { problem: string; turn: string; resolution: string } {
-  const lesson = c.lesson.toLowerCase();
-  if (lesson.includes("brave")) {
-    return {
-      problem: `The path leads to a dark, rumbling tunnel, and ${c.name}'s knees begin to wobble.`,
-      turn: `${c.name} takes a deep breath, holds ${c.palShort ? `${c.palShort}'s paw` : "the lantern"} tight, and steps inside — one small brave step, then another.`,
-      resolution: `The rumbling was only a sleepy giant snoring! ${c.name} tiptoes past, proud and tall.`,
-    };
-  }
-  if (lesson.includes("kind")) {
-    return {
-      problem: `A grumpy creature blocks the way, growling at everyone who passes.`,
-      turn: `Instead of growling back, ${c.name} asks what's wrong — and learns the creature is lonely and has lost its way home.`,
-      resolution: `${c.name} helps the creature home, and its grumpy growl turns into the happiest laugh ${locate(c.placeAgain)}.`,
-    };
-  }
-  if (lesson.includes("friend")) {
-    return {
-      problem: `There's a shy little someone hiding behind a rock, watching but never joining in.`,
-      turn: `${c.name} remembers how it feels to be new and waves hello, sharing ${c.their} favourite game.`,
-      resolution: `By sunset the three of them are laughing together — ${c.name} has made a brand-new friend.`,
-    };
-  }
-  if (lesson.includes("shar")) {
-    return {
-      problem: `${c.name} finds the most wonderful treasure — just as someone else spots it too.`,
-      turn: `${c.name} thinks hard, then splits the treasure right down the middle.`,
-      resolution: `Sharing turns one treasure into two happy faces, and that's the best treasure of all.`,
-    };
-  }
-  if (lesson.includes("try")) {
-    return {
-      problem: `${c.name} tries to build a bridge across the stream, but it tumbles down. Splash!`,
-      turn: `${c.name} tries again, and again — each time a little cleverer than the last.`,
-      resolution: `On the fourth try the bridge holds, and everyone cheers as ${c.name} marches across.`,
-    };
-  }
-  if (lesson.includes("sibling")) {
-    return {
-      problem: `A tiny, wriggly bundle has joined the adventure, and ${c.name} isn't sure there's room for two.`,
-      turn: `When the little one giggles at ${c.name}'s silly face, something warm fizzes in ${c.their} heart.`,
-      resolution: `${c.name} discovers that being the big one means having someone to show all the wonders to.`,
-    };
-  }
-  if (lesson.includes("bedtime") || lesson.includes("sleep")) {
-    return {
-      problem: `The shadows grow long and ${c.name} wonders what might be hiding in the dark.`,
-      turn: `${c.name} switches on a torch and finds the shadows are only friendly shapes — a coat, a chair, a sleepy cat.`,
-      resolution: `The night feels soft and safe, full of twinkling stars keeping watch.`,
-    };
-  }
-  return {
-    problem: `Something is wrong in ${c.place}: everyone has forgotten how ${c.lesson} feels.`,
-    turn: `${c.name} remembers, and shows them — in ${c.their} own special way.`,
-    resolution: `Soon all of ${c.placeAgain} is glowing with ${c.lesson}, all thanks to ${c.name}.`,
-  };
+/** Splits a beat into sentences (keeping quotes with their sentence). */
+export function sentencesOf(beat: string): string[] {
+  return beat.split(/(?<=[.!?…]["”]?)\s+(?=[A-Z“"])/u).filter(Boolean);
 }
 
-const TONE_FLOURISH: Record<Cast["tone"], string[]> = {
-  funny: [
-    "A hat flies off and lands on a very surprised duck.",
-    "Everybody gets the giggles and can't stop hiccuping.",
-    "A goose honks a rude little song.",
-    "A cow wearing wellies moos “Good morning!” — at teatime.",
-    "Somebody sneezes so hard that all the leaves fall off a tree. Oops!",
-    "A worm tells the worst joke in the world, and it's brilliant.",
-  ],
-  adventurous: [
-    "The wind whips up and the adventure really begins.",
-    "There's a race against the setting sun.",
-    "A rope bridge sways high above the treetops.",
-    "A secret door creaks open in the side of a hill.",
-    "Thunder rumbles, and the path splits three ways.",
-    "A map in a bottle bobs past with an X marked on it.",
-  ],
-  cosy: [
-    "Warm cocoa steams under a blanket of stars.",
-    "A crackling fire keeps everyone's toes toasty.",
-    "Rain patters softly on a leafy roof overhead.",
-    "Someone hums a lullaby they half remember.",
-    "A lantern glows like a small, friendly moon.",
-    "There are warm buns, still soft from the oven.",
-  ],
-  gentle: [
-    "A soft breeze carries the smell of flowers.",
-    "A bird sings a quiet little song.",
-    "The sky turns the colour of peaches.",
-    "Dandelion seeds float by like tiny wishes.",
-    "A stream chuckles over smooth stones.",
-    "The first star blinks awake.",
-  ],
-};
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Matches a word and its plural: "goose"/"geese" aside, "giant" finds "giants". */
+export function wordPattern(word: string) {
+  const base = escape(word.toLowerCase().replace(/(es|s)$/, ""));
+  return new RegExp(`\\b${base}(?:s|es)?\\b`, "i");
+}
+
+const NEGATIVE = /^(grumpy|angry|scary|fierce|mean|nasty|growling|rude|cross|terrible|horrible|wicked|evil|spooky|creepy|snarling|stompy|sleepy|snoring|enormous|sneaky|naughty|loud)$/i;
+
+/** "Make the goose friendlier": drop the unkind words around it and let it show its friendly side. */
+function befriend(beats: string[], subject: string, c: Cast): string[] {
+  const named = [c.pal?.name, c.name].find((name) => name?.toLowerCase() === subject);
+  if (named) {
+    // A named character has no "grumpy" to drop: show the friendliness where they first appear.
+    let shown = false;
+    return beats.map((beat, index) => {
+      if (shown || index === 0 || !beat.includes(named)) return beat;
+      shown = true;
+      return `${beat} ${named} gives everyone a big, friendly wave and a hug.`;
+    });
+  }
+  // Only describing words between the article and the noun: "a grumpy old troll", never "the way, a … goose".
+  const pattern = new RegExp(`\\b(a|an|the)\\s+((?:(?!(?:a|an|the)\\b)[a-z-]+\\s+){0,3}?)(${escape(subject)}(?:s|es)?)\\b`, "gi");
+  let shown = false;
+  return beats.map((beat) => {
+    if (!wordPattern(subject).test(beat)) return beat;
+    const sentences = sentencesOf(beat).map((line) => {
+      if (!wordPattern(subject).test(line)) return line;
+      let next = line.replace(pattern, (_m, article: string, describing: string, noun: string) => {
+        const kept = describing
+          .split(/[\s,]+/)
+          .filter((word) => word && !NEGATIVE.test(word) && word.toLowerCase() !== "friendly");
+        const friendlyArticle = /^an$/i.test(article) ? (article === "An" ? "A" : "a") : article;
+        return `${friendlyArticle} ${["friendly", ...kept].join(" ")} ${noun}`;
+      });
+      next = next.replace(/\brude\b/gi, "cheerful").replace(/\bgrowl(s|ing)?\b/gi, "hum$1").replace(/\bsnoring\b/gi, "humming softly");
+      return next;
+    });
+    if (!shown) {
+      shown = true;
+      // One brought in on request already says hello: no need to wave as well.
+      const introduced = sentences.some((line) => wordPattern(subject).test(line) && /\bsay hello\b/.test(line));
+      if (!introduced) sentences.push(`The ${subject} gives ${c.name} a big, friendly wave.`);
+    }
+    return sentences.join(" ");
+  });
+}
+
+/** Leaves out every sentence that mentions something the parent asked to remove. */
+function leaveOut(beats: string[], words: string[], c: Cast): string[] {
+  if (!words.length) return beats;
+  return beats.map((beat) => {
+    const kept = sentencesOf(beat).filter((line) => !words.some((word) => wordPattern(word).test(line)));
+    return kept.length ? kept.join(" ") : `${travellers(c)} ${tv(c, "keeps")} going, wondering what will happen next.`;
+  });
+}
+
+function fitBeat(beat: string) {
+  const sentences = sentencesOf(beat);
+  while (sentences.length > 1 && sentences.join(" ").length > 600) sentences.pop();
+  return clampText(sentences.join(" "), 600);
+}
+
+/** One small, concrete detail from how the hero looks, for a page after the first. */
+function signature(c: Cast): string | undefined {
+  if (c.looks.wheelchair) return `${c.name} spins ${c.p.their} wheelchair round in a quick, determined circle.`;
+  const garment = c.looks.clothes?.split(/,\s*|\s+and\s+/)[0]?.replace(/^(a|an|the|some)\s+/i, "");
+  if (garment && /\b(raincoat|coat|jacket|hoodie|jumper|cardigan|cape|scarf|sweater|onesie)$/i.test(garment)) return `${c.name} pulls ${c.p.their} ${garment} tight.`;
+  if (c.looks.glasses) return `${c.name} pushes ${c.p.their} glasses up ${c.p.their} nose and looks closer.`;
+  if (garment && /\b(wellies|boots|trainers|shoes|sandals)$/i.test(garment)) return `${c.name}'s ${garment} go stomp, stomp, stomp.`;
+  return undefined;
+}
+
+function openingBeat(c: Cast, seed: string, withCompanion: boolean): string {
+  const looks = [...c.looks.has, ...c.looks.wears];
+  const loves = joinList(c.loves.map((love) => love.text));
+  const parts = [
+    looks.length ? `Meet ${c.name}! ${c.They} ${c.v("is")} ${c.age}, with ${joinList(looks)}.` : `Meet ${c.name}! ${c.They} ${c.v("is")} ${c.age} years old.`,
+    `${c.They} ${c.v("loves")} ${loves} more than anything.`,
+    withCompanion && c.pal ? `${capitalise(c.pal.full)} is never far away.` : "",
+    pick(TONES[c.tone].tail, seed, "tail")(c, { love: c.loves[0]?.text ?? "adventures", feeling: "" }),
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+function companionBeat(c: Cast, seed: string): string {
+  if (!c.pal) return pick([`${c.name} packs a little bag: a snack, a torch and a very big imagination.`, `${c.name} pulls on ${c.p.their} shoes and grabs a torch, just in case.`], seed, "pack");
+  const full = capitalise(c.pal.full);
+  const byTone: Record<Cast["tone"], string> = {
+    funny: `${full} is never far away — usually with a snack, and sometimes with ${c.name}'s sock.`,
+    adventurous: `${full} is always right by ${c.name}'s side, ready for anything.`,
+    cosy: `${full} is always close by, warm and snuggly — the best companion anyone could wish for.`,
+    gentle: `${full} is never far away — the best companion anyone could wish for.`,
+  };
+  return byTone[c.tone];
+}
 
 const ENCOUNTERS = [
   "an owl who collects lost buttons",
   "a hedgehog with a tiny map",
-  "a kite that has lost its child",
   "a snail who is late for a very important party",
-  "a lighthouse keeper with a twinkly lamp",
-  "a family of ducks practising their marching",
-  "a giant who is afraid of mice",
+  "a duck who is practising her marching",
   "a squirrel who can count to a hundred",
+  "a mole who has never seen the sky",
+  "a badger in a woolly scarf",
+  "a frog who would like to be a prince",
+];
+/** Characters who belong to the place, met first. */
+const LOCAL_ENCOUNTERS: [RegExp, string[]][] = [
+  [/sea|ocean|beach|seaside|coast|island|harbour|shore/, ["a crab who walks forwards instead of sideways", "an octopus who juggles shells", "a seahorse with a tiny saddle"]],
+  [/space|moon|planet|star|rocket/, ["a moon-mouse who nibbles the craters", "a robot who has lost his way home", "a shooting star who needs a little rest"]],
+  [/city|town|street/, ["a pigeon who knows every shortcut", "a bus driver who sings at every stop", "a lamppost cat who sees everything"]],
+  [/snow|mountain|ice|arctic/, ["a penguin who can't quite slide", "a polar bear cub with a runny nose", "a mountain goat who is scared of heights"]],
+  [/farm/, ["a pig who loves bubble baths", "a hen who has lost count of her eggs", "a sheepdog who is afraid of sheep"]],
+  [/jungle|rainforest/, ["a parrot who only speaks in rhymes", "a sloth who is always late", "a tiger cub who wants to be stripy-er"]],
+  [/forest|wood/, ["a fox who collects feathers", "a tree that hums in the wind", "a deer with flowers on her antlers"]],
+  [/castle|kingdom|palace/, ["a knight whose armour squeaks", "a little dragon who guards the kitchen", "a queen who has lost her crown"]],
 ];
 
-function loveBeat(c: Cast, love: string, index: number, seed: string): string {
-  const templates = [
-    `${capitalise(locate(c.placeAgain))}, ${c.name} discovers something wonderful: ${love}, everywhere!`,
-    `${capitalise(c.they)} spot${c.they === "they" ? "" : "s"} ${love} and can't help but grin — it's ${c.their} favourite thing.`,
-    `${c.pal ? `${capitalise(c.palShort ?? "")} points` : "A signpost points"} the way past a place full of ${love}, and ${c.name} stops to marvel.`,
+function encounterBeat(c: Cast, encounter: string, love: Love, index: number): string {
+  const company = c.pal ? "them" : c.p.them;
+  const lines = [
+    `Along the way, ${travellers(c)} ${tv(c, "meets")} ${encounter}, who walks with ${company} for a while.`,
+    `${capitalise(encounter)} has never heard of ${love.text}, so ${c.name} explains — with actions!`,
+    `${c.name} helps ${encounter}, and gets a thank-you that makes ${c.p.them} glow.`,
+    `At a fork in the path, ${encounter} points the way${c.pal ? ` and gives ${c.pal.short} a wink` : ""}.`,
+    `${travellers(c)} ${tv(c, "shares")} a picnic with ${encounter}, who has brought far too many sandwiches.`,
+    `${capitalise(encounter)} asks ${c.name} a riddle, and ${c.name} gets it right first time.`,
   ];
-  return pick(templates, seed, "love", index);
+  return lines[index % lines.length] as string;
 }
 
-/** Builds a plot with a real arc: home, a call, a journey full of what the child loves, a problem, a turn, a happy return. */
-export function offlinePlot(bookId: string, brief: BookBrief, version: number): Plot {
+function restBeat(c: Cast): string {
+  return `${travellers(c)} ${tv(c, "stops")} for a snack on a sunny rock and ${tv(c, "watches")} the clouds drift by.`;
+}
+
+function palBeat(c: Cast): string {
+  if (!c.pal) return restBeat(c);
+  return `${capitalise(c.pal.short)} spots something glinting on the ground — a tiny golden key! ${c.name} tucks it safely in ${c.p.their} pocket.`;
+}
+
+interface Slot {
+  beat: string;
+  /** Lower comes first in the story. */
+  order: number;
+  /** Lower is kept first when pages are short. */
+  priority: number;
+}
+
+/**
+ * Builds a plot with a real arc — home, a call, a journey full of what the
+ * child loves, a problem shaped by the lesson, a turn, a happy return — in
+ * the chosen tone on every page. Deterministic for a book, brief and recipe.
+ */
+export function offlinePlot(bookId: string, brief: BookBrief, version: number, recipeInput?: Partial<Recipe>): Plot {
+  const recipe: Recipe = { ...readRecipe({}, version), ...recipeInput };
   const c = castOf(brief);
-  const seed = `${bookId}:${version}`;
+  const seed = `${bookId}:${recipe.seed}`;
   const pageCount = brief.pageCount ?? 12;
-  const looks = [brief.looks?.hair, brief.looks?.clothes ? `a ${brief.looks.clothes}` : undefined].filter(Boolean).join(" and ");
-  const challenge = challengeFor(c);
-  const firstLove = c.loves[0] ?? "adventures";
+  const arc = arcFor(c.lesson);
+  const loves = c.loves;
+  const firstLove = loves[0] ?? { text: "adventures", activity: false };
+  const skillLove = loves[1] ?? firstLove;
+  const friendly = new Set(recipe.friendly.map((subject) => subject.toLowerCase()));
+  const showcase = skillLove.activity
+    ? `${c.They} ${c.v("starts")} ${skillLove.text}, and everyone gathers round to watch.`
+    : `${c.They} ${c.v("tells")} everyone all about ${skillLove.text}, and everyone gathers round to listen.`;
+  const options: ArcOptions = { gentle: recipe.gentle, friendly: (subject) => friendly.has(subject), skill: loveSkill(c, skillLove), showcase, seed };
+  const tone = TONES[c.tone];
+  const feeling = arc.feeling(c);
+  const extra = { love: firstLove.text, feeling };
 
-  const opening = `Meet ${c.name}${looks ? `, with ${looks}` : ""}. ${capitalise(c.they)} ${c.they === "they" ? "are" : "is"} ${c.age} and ${c.they === "they" ? "love" : "loves"} ${joinList(c.loves)} more than anything.`;
-  const companionBeat = c.pal
-    ? `${capitalise(c.pal)} is never far away — the best companion anyone could wish for.`
-    : `${c.name} packs a little bag: a snack, a torch and a very big imagination.`;
-  const call = pick(
-    [
-      `One morning a mysterious note flutters through the window: “Come to ${c.place}. We need someone who knows all about ${firstLove}.”`,
-      `One day ${c.name} finds a glowing map with a path that leads all the way to ${c.place}.`,
-      `When a tiny voice calls for help from ${c.place}, ${c.name} knows exactly who should answer.`,
-    ],
-    seed,
-    "call",
-  );
-  const arrive = c.pal
-    ? `${c.name} and ${c.palShort} set off and soon arrive ${locate(c.placeAgain)}. Everything is new and shimmering.`
-    : `${c.name} sets off and soon arrives ${locate(c.placeAgain)}. Everything is new and shimmering.`;
-  const celebration = pick(
-    [
-      `Everyone throws a party in ${c.name}'s honour, and ${c.name} tells them all about ${firstLove}.`,
-      `The whole of ${c.placeAgain} cheers, and ${c.name} takes a bow.`,
-    ],
-    seed,
-    "party",
-  );
-  const home = pick(
-    [
-      `At last ${c.name} heads home, tucked up in bed with a head full of dreams — and a heart full of ${c.lesson}.`,
-      `Back home, ${c.name} smiles a secret smile. ${capitalise(c.they)} will never forget ${c.placeAgain}, or what ${c.they} learned there.`,
-    ],
-    seed,
-    "home",
-  );
+  const call = pick(tone.call, seed, "call")(c, extra);
+  const arrive = pick(tone.arrive, seed, "arrive")(c, extra);
+  const mark = signature(c);
+  const problem = [arc.problem(c, options), mark].filter(Boolean).join(" ");
+  const turn = arc.turn(c, options).trim();
+  const resolution = arc.resolution(c, options);
+  const otherLoves = loves.slice(1).filter((love) => love !== skillLove || loves.length > 2);
+  const celebrationBase = pick(tone.celebrate, seed, "party")(c, extra);
+  const celebration =
+    pageCount === 8 && otherLoves.length > 0 && !celebrationBase.includes(otherLoves[0]?.text ?? "\u0000")
+      ? `${celebrationBase} ${c.name} tells them all about ${joinList(otherLoves.map((love) => love.text))}, too.`
+      : celebrationBase;
+  const home = pick(tone.home, seed, "home")(c, extra);
 
-  const middle: string[] = c.loves.map((love, index) => loveBeat(c, love, index, seed));
-  const encounters = shuffled(ENCOUNTERS, seed, "encounters");
-  const flourishes = shuffled(TONE_FLOURISH[c.tone], seed, "flourish");
-  // Fixed frame: opening, companion, call, arrive, [middle...], problem, turn, resolution, celebration, home.
-  const frameLength = 9;
-  const middleSlots = Math.max(0, pageCount - frameLength);
-  let extra = 0;
-  while (middle.length < middleSlots) {
-    const encounter = encounters[extra % encounters.length] ?? "a friendly stranger";
-    const flourish = flourishes[extra % flourishes.length] ?? "";
-    const travellers = c.pal ? "they meet" : `${c.name} meets`;
-    const company = c.pal ? "them" : c.them;
-    const love = c.loves[extra % c.loves.length] ?? "adventures";
-    const fillers = [
-      `Along the way ${travellers} ${encounter}, who walks with ${company} for a while. ${flourish}`,
-      `${flourish} ${c.name} laughs and keeps going, curious about what comes next.`,
-      `${capitalise(encounter)} has never heard of ${love}, so ${c.name} explains — with actions! ${flourish}`,
-      `${c.name} finds a quiet spot to rest and dreams of ${love}. ${flourish}`,
-    ];
-    middle.push(fillers[extra % fillers.length] as string);
-    extra += 1;
-  }
-  const trimmedMiddle = middle.slice(0, middleSlots);
-  let beats = [opening, companionBeat, call, arrive, ...trimmedMiddle, challenge.problem, challenge.turn, challenge.resolution, celebration, home];
-  if (pageCount < frameLength) {
-    // Short books merge the quieter moments so the arc stays whole.
-    beats = [
-      `${opening} ${companionBeat}`,
-      call,
-      `${arrive} ${middle[0] ?? ""}`.trim(),
-      challenge.problem,
-      challenge.turn,
-      challenge.resolution,
-      celebration,
-      home,
-    ].slice(0, pageCount);
-  }
-
-  const titles = [
-    `${c.name} and the ${capitalise(pick(["Secret", "Magical", "Great", "Marvellous"], seed, "adj"))} ${capitalise(titleNoun(firstLove))}`,
-    `${c.name}'s Big Adventure ${titleCase(locate(c.placeAgain))}`,
-    `The Day ${c.name} Found ${capitalise(c.lesson.replace(/^being\s+/i, "Being "))}`,
-  ];
-  const title = pick(titles, seed, "title");
-  const premise = `${c.name}, ${c.age}, ${c.pal ? `and ${c.pal} ` : ""}journey${c.pal ? "" : "s"} to ${c.place}, where a love of ${firstLove} and a lesson in ${c.lesson} save the day.`;
-  return {
-    title: title.slice(0, 120),
-    premise: premise.slice(0, 400),
-    pages: beats.map((beat, index) => ({ number: index + 1, beat: beat.slice(0, 600) })),
+  // Every love gets its own moment where there's room; asked-for moments and "more of" come first.
+  const sceneFor = (love: Love, nth: number) => {
+    const scenes = shuffled(loveScenes(c, love), seed, "love", love.text);
+    return scenes[nth % scenes.length] as string;
   };
-}
+  const focusLoves = recipe.focus.map((text) => loves.find((love) => love.text.toLowerCase() === text.toLowerCase()) ?? { text, activity: /ing$/.test(text.split(" ")[0] ?? "") });
+  const candidates: Slot[] = [];
+  loves.forEach((love, index) => candidates.push({ beat: sceneFor(love, 0), order: 10 + index, priority: 20 + index }));
+  // With room to spare, a second moment for each love before any strangers turn up.
+  loves.forEach((love, index) => candidates.push({ beat: sceneFor(love, 1), order: 35 + index, priority: 45 + index }));
+  focusLoves.forEach((love, index) => {
+    candidates.push({ beat: sceneFor(love, 1), order: 20 + index, priority: 5 + index });
+    candidates.push({ beat: sceneFor(love, 2), order: 40 + index, priority: 12 + index });
+  });
+  recipe.scenes.forEach((scene, index) => candidates.push({ beat: scene, order: 30 + index, priority: index }));
+  if (c.pal) candidates.push({ beat: palBeat(c), order: 15, priority: 40 });
+  const local = LOCAL_ENCOUNTERS.find(([pattern]) => pattern.test(c.place.name.toLowerCase()))?.[1] ?? [];
+  const encounters = [...shuffled(local, seed, "local"), ...shuffled(ENCOUNTERS, seed, "encounters")];
+  encounters.forEach((encounter, index) => candidates.push({ beat: encounterBeat(c, encounter, loves[index % loves.length] ?? firstLove, index), order: 25 + index * 2, priority: 50 + index }));
+  candidates.push({ beat: restBeat(c), order: 45, priority: 90 });
 
-function titleCase(text: string) {
-  const small = new Set(["a", "an", "the", "and", "of", "in", "on", "to", "at", "under"]);
-  return text
-    .split(" ")
-    .map((word) => (small.has(word) ? word : capitalise(word)))
-    .join(" ");
-}
+  let beats: string[];
+  if (pageCount <= 8) {
+    // Short books fold the quieter moments in, so the arc stays whole and every detail still appears.
+    const arrival = `${arrive} ${sceneFor(firstLove, 0)}`;
+    beats = [openingBeat(c, seed, true), call, arrival, problem, turn, resolution, celebration, home];
+    const folded = candidates.filter((slot) => slot.priority < 20).sort((a, b) => a.priority - b.priority);
+    const hosts = [2, 6, 5, 4];
+    folded.slice(0, hosts.length).forEach((slot, index) => {
+      const host = hosts[index] as number;
+      beats[host] = `${beats[host]} ${slot.beat}`;
+    });
+  } else {
+    const middleSlots = pageCount - 9;
+    const chosen = [...candidates]
+      .sort((a, b) => a.priority - b.priority)
+      .filter((slot, index, all) => all.findIndex((other) => other.beat === slot.beat) === index)
+      .slice(0, middleSlots)
+      .sort((a, b) => a.order - b.order);
+    beats = [openingBeat(c, seed, false), companionBeat(c, seed), call, arrive, ...chosen.map((slot) => slot.beat), problem, turn, resolution, celebration, home];
+  }
 
-function titleNoun(love: string) {
-  const singular = love.replace(/^the\s+/, "").replace(/s$/, "");
-  return singular.length > 2 ? singular : love;
+  // The tone on every page: little moments sprinkled through the middle, more when asked for.
+  const moments = shuffled(
+    tone.moments.filter((moment) => !(recipe.gentle && moment.intense)).map((moment) => moment.line(c)).filter((line): line is string => Boolean(line)),
+    seed,
+    "moments",
+  ).filter((line) => !beats.some((beat) => beat.includes(line)));
+  // Shorter pages get them first, so no page gets crowded.
+  const eligible = shuffled(
+    beats.map((_, index) => index).filter((index) => index > 0 && index < beats.length - 1),
+    seed,
+    "moment-pages",
+  );
+  const sentenceCounts = beats.map((beat) => sentencesOf(beat).length);
+  eligible.sort((a, b) => (sentenceCounts[a] ?? 0) - (sentenceCounts[b] ?? 0));
+  const share = Math.min(1, TONE_SHARE[c.tone] + recipe.boost * 0.2);
+  const count = Math.min(eligible.length, moments.length, Math.max(2, Math.round(eligible.length * share)));
+  eligible.slice(0, count).forEach((index, nth) => {
+    beats[index] = `${beats[index]} ${moments[nth]}`;
+  });
+
+  if (recipe.gentle) beats = beats.map((beat) => GENTLER_WORDS.reduce((text, [pattern, swap]) => text.replace(pattern, swap), beat));
+  for (const subject of friendly) {
+    if (subject !== arc.character) beats = befriend(beats, subject, c);
+  }
+  beats = leaveOut(beats, recipe.avoid, c).map((beat) => fitBeat(sentence(beat)));
+
+  const titles = [...arc.titles(c, options)];
+  const loveNoun = loveTitle(firstLove);
+  if (loveNoun) titles.push(`${c.name} and the ${loveNoun}`);
+  if (c.place.title) titles.push(`${c.name}'s Big Adventure ${c.place.title}`);
+  const title = recipe.title ?? pick(titles, seed, "title");
+  const who = c.pal ? `${c.name} (${c.age}) and ${c.pal.full}` : `${c.name} (${c.age})`;
+  const premise = `${who} ${tv(c, "sets")} off ${c.place.journey}, where ${arc.premise(c)} — with plenty of ${joinList(loves.slice(0, 3).map((love) => love.text))} along the way.`;
+  return {
+    title: clampText(title, 120),
+    premise: clampText(sentence(premise), 400),
+    pages: beats.map((beat, index) => ({ number: index + 1, beat })),
+    recipe: { ...recipe },
+  };
 }

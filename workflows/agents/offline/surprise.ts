@@ -14,15 +14,15 @@ const COMPANIONS = [
 ];
 const LESSONS = ["being brave", "kindness", "making friends", "trying again", "curiosity"];
 const LOOKS = [
-  { hair: "curly brown hair", clothes: "yellow raincoat" },
+  { hair: "curly brown hair", clothes: "a yellow raincoat" },
   { hair: "black hair in two bunches", clothes: "red dungarees" },
-  { hair: "short blonde hair", clothes: "green hoodie" },
-  { hair: "long red hair", clothes: "blue dress" },
-  { hair: "fluffy dark hair", clothes: "striped jumper" },
+  { hair: "short blonde hair", clothes: "a green hoodie" },
+  { hair: "long red hair", clothes: "a blue dress" },
+  { hair: "fluffy dark hair", clothes: "a striped jumper" },
 ];
 
 /** A thoughtful choice when the parent says "you choose", stable per book. */
-export function surpriseFor(topic: BriefTopic | null, bookId: string): BookBrief {
+export function surpriseFor(topic: BriefTopic | null, bookId: string, brief: BookBrief = {}): BookBrief {
   switch (topic) {
     case "heroName":
       return { heroName: pick(NAMES, bookId, "name") };
@@ -44,8 +44,16 @@ export function surpriseFor(topic: BriefTopic | null, bookId: string): BookBrief
       return { artStyle: pick(["watercolour", "crayon", "paper collage", "storybook ink"] as const, bookId, "style") };
     case "pageCount":
       return { pageCount: 12 };
-    case "dedication":
-      return { dedication: "" };
+    case "dedication": {
+      const name = brief.heroName ?? "you";
+      return {
+        dedication: pick(
+          [`For ${name}, who makes every day an adventure.`, `For ${name}, with all our love, to the moon and back.`, `For ${name} — never stop wondering.`],
+          bookId,
+          "dedication",
+        ),
+      };
+    }
     default:
       return {};
   }
