@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { books, chatMessages, type ChatMessage } from "../db/schema";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { books, chatMessages, failedJobs, type ChatMessage } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import type { InterviewTurn } from "./agents/storyteller";
 import { announceBookEvents, appendBookEvent } from "./book-events";
@@ -43,8 +43,10 @@ export async function loadConversationState(bookId: string): Promise<Conversatio
   const db = await getDb();
   const book = await db.query.books.findFirst({ where: eq(books.id, bookId) });
   if (!book) return null;
+  // The pending question is the latest thing the assistant asked; a note that
+  // the chat was paused asks nothing.
   const lastAssistant = await db.query.chatMessages.findFirst({
-    where: and(eq(chatMessages.bookId, bookId), eq(chatMessages.role, "assistant")),
+    where: and(eq(chatMessages.bookId, bookId), eq(chatMessages.role, "assistant"), ne(chatMessages.phase, "paused")),
     orderBy: [desc(chatMessages.id)],
   });
   const [counts] = await db
@@ -154,5 +156,58 @@ export async function pauseIfIdle(bookId: string): Promise<boolean> {
     return updated.length > 0;
   });
   if (paused) announceBookEvents(bookId);
+  return paused;
+}
+
+export const CONVERSATION_TROUBLE_MESSAGE =
+  "Sorry — something went wrong on my side while I was answering, and I've paused our chat. Everything you've told me is saved: send me a message (or the same one again) and I'll carry on from here.";
+
+/**
+ * The conversation's run failed for good (retries exhausted, or a provider
+ * refused for good). Without this the book would sit in `intake` with an
+ * unanswered message and no run to wake. Instead: a dead-letter row for us,
+ * the book `paused` so the parent's next message starts a fresh run from the
+ * saved brief (unanswered messages stay in the inbox and are answered then),
+ * and a plain-words apology in the chat. A book already approved keeps its
+ * state: its credit and render are generate-pages' business.
+ */
+export async function pauseAfterConversationFailure(input: {
+  bookId: string;
+  runId: string | null;
+  functionId: string;
+  event: Record<string, unknown>;
+  error: Record<string, unknown>;
+}): Promise<boolean> {
+  const db = await getDb();
+  const paused = await db.transaction(async (tx) => {
+    const book = await tx.query.books.findFirst({ columns: { id: true, userId: true }, where: eq(books.id, input.bookId) });
+    await tx
+      .insert(failedJobs)
+      .values({
+        id: `failed:${input.runId ?? `${input.functionId}:${input.bookId}:${Date.now()}`}`,
+        bookId: book ? input.bookId : null,
+        userId: book?.userId ?? null,
+        functionId: input.functionId,
+        runId: input.runId,
+        event: input.event,
+        error: input.error,
+      })
+      .onConflictDoNothing();
+    if (!book) return false;
+    const updated = await tx
+      .update(books)
+      .set({ status: "paused", updatedAt: new Date() })
+      .where(and(eq(books.id, input.bookId), sql`${books.status} in ('intake', 'plot_review')`))
+      .returning({ id: books.id });
+    if (updated.length === 0) return false;
+    const [row] = await tx
+      .insert(chatMessages)
+      .values({ bookId: input.bookId, role: "assistant", content: CONVERSATION_TROUBLE_MESSAGE, chips: [], phase: "paused" })
+      .returning();
+    await appendBookEvent(tx, input.bookId, "status", { status: "paused" });
+    if (row) await appendBookEvent(tx, input.bookId, "message", { message: toApiMessage(row) });
+    return true;
+  });
+  if (paused) announceBookEvents(input.bookId);
   return paused;
 }

@@ -1,6 +1,7 @@
 import { createBook } from "./create-book";
 import { generatePages } from "./generate-pages";
 import { housekeeping } from "./housekeeping";
+import { wakeWaitingConversations } from "./inbox-sweeper";
 
 /** Every workflow the app serves at /api/inngest. */
-export const functions = [createBook, generatePages, housekeeping];
+export const functions = [createBook, generatePages, housekeeping, wakeWaitingConversations];

@@ -35,6 +35,18 @@ export type ReviewInput = z.infer<typeof ReviewInputSchema>;
 
 const CONVERSING: Book["status"][] = ["intake", "plot_review", "paused"];
 
+/**
+ * During plot review a typed "approve", "yes please" or "looks great!" is an
+ * approval, not a revision request. Only short, whole answers count: "yes,
+ * but make the dragon friendlier" asks for a change.
+ */
+const APPROVAL =
+  /^(?:approved?(?: (?:it|this|the plot))?(?: please)?|approve this plot ✓|yes(?: please)?|yep|yeah|ok(?:ay)?|sure|perfect|great|lovely|brilliant|love it|i love it|we love it|looks? (?:good|great|perfect|lovely|fab|fabulous)(?: to me)?|sounds? (?:good|great|perfect|lovely)|that'?s (?:great|perfect|lovely|good)|go(?: for it| ahead)?|let'?s (?:go|do it|make it)|start|start (?:the )?(?:illustrations|illustrating|drawing)|make it|lgtm)(?:\s|[.!✓]|👍|❤️?)*$/iu;
+
+export function readsAsApproval(content: string): boolean {
+  return APPROVAL.test(content.trim().replace(/\s+/g, " "));
+}
+
 export async function getHistory(userId: string, bookId: string): Promise<ApiMessage[]> {
   await getOwnedBook(userId, bookId);
   const db = await getDb();
@@ -95,7 +107,8 @@ export async function postMessage(userId: string, bookId: string, input: Message
   if (!CONVERSING.includes(book.status)) {
     throw new ApiError(409, "conversation_closed", "This book's plot is approved, so the conversation is closed.");
   }
-  const phase = book.status === "plot_review" || (book.status === "paused" && book.plot) ? "revise" : "intake";
+  const reviewing = book.status === "plot_review" || (book.status === "paused" && Boolean(book.plot));
+  const phase = reviewing ? (readsAsApproval(input.content) ? "approve" : "revise") : "intake";
   const { message } = await saveUserMessage(book, input.content, phase, input.clientMessageId);
   await wakeWorkflow(book, message);
   return toApiMessage(message);
