@@ -18,6 +18,7 @@ import type { BookBrief } from "./brief";
 import { inngest } from "./client";
 import { bookRenderRequested } from "./events";
 import { getIllustrator, setIllustratorForTests, type Illustrator } from "./illustrator";
+import { completeBook } from "./render-book";
 import { bookPdfKey, getObjectStore } from "./storage";
 
 let harness: WorkflowHarness;
@@ -181,6 +182,20 @@ describe("generate-pages through the engine", () => {
     expect(run.status).toBe("cancelled");
     expect((await bookRow(bookId))?.status).toBe("cancelled");
     expect((await ledgerFor(userId)).filter((row) => row.delta < 0)).toHaveLength(0);
+  });
+
+  it("leaves a book cancelled in the last moment of rendering cancelled and uncharged", async () => {
+    const userId = await createTestUser(3);
+    const db = await getDb();
+    const bookId = randomUUID();
+    const jobId = randomUUID();
+    await db.insert(books).values({ id: bookId, userId, status: "cancelled", brief, plotVersion: 1, pageCount: 8 });
+    await db.insert(bookJobs).values({ id: jobId, bookId, totalPages: 8 });
+    // The final step runs after the parent pressed Stop.
+    expect(await completeBook(bookId, jobId)).toEqual({ charged: false });
+    expect((await bookRow(bookId))?.status).toBe("cancelled");
+    expect(await ledgerFor(userId)).toEqual([]);
+    expect((await db.query.users.findFirst({ where: eq(users.id, userId) }))?.credits).toBe(3);
   });
 
   it("refuses a sixth concurrent render with a clear error", async () => {

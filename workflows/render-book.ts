@@ -109,32 +109,33 @@ export async function assemblePdf(bookId: string, jobId: string, plot: Plot) {
 
 /**
  * Finishes the book: complete, the credit charged exactly once (the ledger's
- * unique key makes a replay a no-op), and the parent notified.
+ * unique key makes a replay a no-op), and the parent notified. Only a book
+ * still holding its reservation is completed and charged: one cancelled in
+ * the last moment of rendering stays cancelled and costs nothing.
  */
 export async function completeBook(bookId: string, jobId: string) {
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
     const book = await tx.query.books.findFirst({ where: eq(books.id, bookId) });
     if (!book) return { charged: false };
+    const changed = await tx
+      .update(books)
+      .set({ status: "complete", updatedAt: new Date() })
+      .where(and(eq(books.id, bookId), inArray(books.status, [...RESERVING_STATUSES])))
+      .returning({ id: books.id });
+    if (changed.length === 0) return { charged: false };
     const [charge] = await tx
       .insert(creditLedger)
       .values({ id: randomUUID(), userId: book.userId, bookId, delta: -1, reason: "Book illustrated", idempotencyKey: `charge:${bookId}` })
       .onConflictDoNothing({ target: creditLedger.idempotencyKey })
       .returning({ id: creditLedger.id });
     if (charge) await tx.update(users).set({ credits: sql`${users.credits} - 1` }).where(eq(users.id, book.userId));
-    const changed = await tx
-      .update(books)
-      .set({ status: "complete", updatedAt: new Date() })
-      .where(and(eq(books.id, bookId), inArray(books.status, [...RESERVING_STATUSES])))
-      .returning({ id: books.id });
     await tx.update(bookJobs).set({ stage: "complete", error: null, updatedAt: new Date() }).where(eq(bookJobs.id, jobId));
-    if (changed.length) {
-      await tx
-        .insert(notifications)
-        .values({ id: `complete:${bookId}`, userId: book.userId, bookId, kind: "book_complete", message: `“${book.title ?? "Your book"}” is ready to read!` })
-        .onConflictDoNothing();
-      await appendBookEvent(tx, bookId, "status", { status: "complete" });
-    }
+    await tx
+      .insert(notifications)
+      .values({ id: `complete:${bookId}`, userId: book.userId, bookId, kind: "book_complete", message: `“${book.title ?? "Your book"}” is ready to read!` })
+      .onConflictDoNothing();
+    await appendBookEvent(tx, bookId, "status", { status: "complete" });
     return { charged: Boolean(charge) };
   });
   announceBookEvents(bookId);

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startS3Server } from "../../tests/fakes/s3-server";
 import { createLocalObjectStore } from "./local-store";
@@ -48,5 +49,24 @@ describe.each(["local", "s3"])("%s object store", (kind) => {
   it("refuses keys that could escape their place", async () => {
     await expect(store().put("../etc/passwd", new Uint8Array([1]), "text/plain")).rejects.toThrow("unsafe object key");
     await expect(store().get("books//x")).rejects.toThrow("unsafe object key");
+  });
+});
+
+describe("the R2 configuration", () => {
+  it("uploads without the checksums R2 refuses, where the SDK's defaults are refused", async () => {
+    const store = createS3ObjectStore(s3);
+    await store.put(pageImageKey("book-r2", 1), new Uint8Array([1, 2, 3]), "image/png");
+    expect(s3.refusals).toEqual([]);
+
+    // The stand-in really refuses what R2 refuses: the SDK's default settings fail.
+    const defaults = new S3Client({
+      endpoint: s3.endpoint,
+      region: "auto",
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
+    await expect(defaults.send(new PutObjectCommand({ Bucket: s3.bucket, Key: "books/book-r2/x.png", Body: new Uint8Array([1]) }))).rejects.toThrow();
+    expect(s3.refusals.length).toBeGreaterThan(0);
+    defaults.destroy();
   });
 });
