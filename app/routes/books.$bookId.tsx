@@ -13,6 +13,7 @@ import { MessageInputSchema, postMessage, reviewPlot, ReviewInputSchema } from "
 import { CsrfError, validateCsrf } from "../utils/csrf.server";
 import { cancelRender, retryRender } from "../utils/renders.server";
 import { RenderProgress } from "../components/render-progress";
+import { readFormData } from "../utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.book.title ?? "New book"} · Bookbug` },
@@ -27,7 +28,7 @@ const IntentSchema = z.enum(["message", "approve", "revise", "retry", "cancel"])
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   try {
     await validateCsrf(formData, request);
   } catch (error) {
@@ -128,6 +129,7 @@ export default function BookPage() {
   }
 
   function chooseChip(chip: string) {
+    if (submitting) return;
     if (inReview && chip === "Approve") send({ intent: "approve" });
     else if (inReview) send({ intent: "revise", feedback: chip });
     else send({ intent: "message", content: chip });
@@ -153,7 +155,7 @@ export default function BookPage() {
 
       {live.status === "paused" ? (
         <p className="notice" role="status">
-          This conversation was paused after a quiet day. Send a message and Bookbug picks up right where you left off.
+          This conversation is paused. Everything so far is saved: send a message and Bookbug picks up right where you left off.
         </p>
       ) : null}
 
@@ -175,13 +177,29 @@ export default function BookPage() {
           <Conversation messages={messages} thinking={thinking} />
 
           {chips.length > 0 ? (
-            <div className="chips" role="group" aria-label="Quick replies">
+            // Without JavaScript each chip posts itself as the answer; the
+            // server reads "Approve" during review as approval.
+            <Form method="post" className="chips" role="group" aria-label="Quick replies">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="message" />
+              <input type="hidden" name="clientMessageId" value={clientMessageId} />
               {chips.map((chip) => (
-                <button key={chip} type="button" className="chip" onClick={() => chooseChip(chip)} disabled={submitting}>
+                <button
+                  key={chip}
+                  type="submit"
+                  name="content"
+                  value={chip}
+                  className="chip"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    chooseChip(chip);
+                  }}
+                  disabled={submitting}
+                >
                   {chip}
                 </button>
               ))}
-            </div>
+            </Form>
           ) : null}
 
           {fetcher.data && !fetcher.data.ok ? (
@@ -196,7 +214,8 @@ export default function BookPage() {
               className="composer"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (!draft.trim()) return;
+                // Enter while a send is in flight must not reuse its message id.
+                if (!draft.trim() || submitting) return;
                 send(inReview ? { intent: "revise", feedback: draft } : { intent: "message", content: draft });
               }}
             >
