@@ -1,6 +1,6 @@
 import { getEnv } from "../app/utils/env.server";
 import { getStoryteller } from "./agents";
-import { isBriefComplete, mergeBrief, type Plot } from "./brief";
+import { isBriefComplete } from "./brief";
 import { inngest } from "./client";
 import {
   loadConversationState,
@@ -8,11 +8,10 @@ import {
   pauseAfterConversationFailure,
   pauseIfIdle,
   saveOpeningQuestion,
-  saveTurn,
 } from "./conversation";
+import { answerNextMessage, handleReviewMessage, writeFirstPlot, type ReviewState } from "./conversation-turns";
 import { bookCancelled, bookCreateStarted, bookPlotReviewed, chatMessageSent, forBook } from "./events";
 import { generatePages } from "./generate-pages";
-import { reserveCreditForApproval, savePlot } from "./plot-review";
 
 /*
  * A wait only sees events sent after it is registered, and registering it
@@ -65,14 +64,14 @@ export const createBook = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { bookId } = event.data;
-    const storyteller = () => getStoryteller();
 
     const state = await step.run("load-conversation", () => loadConversationState(bookId));
     if (!state) return { outcome: "book-gone" };
-    let { brief, askedAbout, turn, plot, plotVersion } = state;
+    let { brief, askedAbout, turn } = state;
+    const { plot, plotVersion } = state;
 
     if (!state.hasAssistantMessage) {
-      const opening = await step.run("ask-first-question", () => storyteller().interview({ bookId, brief, turn: 0 }));
+      const opening = await step.run("ask-first-question", () => getStoryteller().interview({ bookId, brief, turn: 0 }));
       await step.run("save-first-question", () => saveOpeningQuestion(bookId, opening));
       askedAbout = opening.topic;
       turn = 1;
@@ -80,62 +79,40 @@ export const createBook = inngest.createFunction(
 
     // The interview: answer every message in the inbox, in order, then wait.
     while (!isBriefComplete(brief)) {
-      const message = await step.run("check-inbox", () => nextInboxMessage(bookId));
-      if (!message) {
-        const woke = await waitForInbox(step, chatMessageSent, bookId, "wait-for-answer");
-        if (woke === "timeout" && (await step.run("pause-book", () => pauseIfIdle(bookId)))) return { outcome: "paused" };
+      const answered = await step.run("answer-next-message", () => answerNextMessage(bookId, { brief, askedAbout, turn }));
+      if (answered) {
+        ({ brief, askedAbout, turn } = answered);
         continue;
       }
-      const learned = await step.run("interpret-answer", () =>
-        storyteller().interpret({ bookId, brief, askedAbout, answer: message.content }),
-      );
-      const nextBrief = mergeBrief(brief, learned);
-      const reply = await step.run("plan-next-question", () =>
-        storyteller().interview({ bookId, brief: nextBrief, learned, askedAbout, turn }),
-      );
-      const saved = await step.run("save-reply", () => saveTurn(bookId, message.id, nextBrief, reply));
-      brief = saved.brief;
-      askedAbout = reply.topic;
-      turn += 1;
+      const woke = await waitForInbox(step, chatMessageSent, bookId, "wait-for-answer");
+      if (woke === "timeout" && (await step.run("pause-book", () => pauseIfIdle(bookId)))) return { outcome: "paused" };
     }
 
     // The plot, then review until approved.
+    let review: ReviewState;
     if (!plot || state.status === "intake") {
       const version = plotVersion + 1;
-      const written: Plot = await step.run("write-plot", () => storyteller().plot({ bookId, brief, version }));
-      await step.run("save-plot", () => savePlot(bookId, written, version, null));
-      plot = written;
-      plotVersion = version;
+      const written = await step.run("write-plot", () => writeFirstPlot(bookId, brief, version));
+      review = { brief, plot: written, plotVersion: version };
+    } else {
+      review = { brief, plot, plotVersion };
     }
 
     let approval;
     for (;;) {
-      const message = await step.run("check-review-inbox", () => nextInboxMessage(bookId));
-      if (!message) {
+      const current = review;
+      const outcome = await step.run("handle-review-message", () => handleReviewMessage(bookId, current));
+      if (!outcome) {
         const woke = await waitForInbox(step, bookPlotReviewed, bookId, "wait-for-review");
         if (woke === "timeout" && (await step.run("pause-book", () => pauseIfIdle(bookId)))) return { outcome: "paused" };
         continue;
       }
-      if (message.phase === "approve") {
-        const outcome = await step.run("reserve-credit", () => reserveCreditForApproval(bookId, message.id));
-        if (outcome.reserved) {
-          approval = outcome;
-          break;
-        }
-        if (outcome.reason === "gone") return { outcome: "book-gone" };
-        continue;
+      if (outcome.kind === "gone") return { outcome: "book-gone" };
+      if (outcome.kind === "revised") review = outcome.state;
+      if (outcome.kind === "approved") {
+        approval = outcome.approval;
+        break;
       }
-      const current: Plot = plot;
-      const version = plotVersion + 1;
-      const revision = await step.run("revise-plot", () =>
-        storyteller().revisePlot({ bookId, brief, plot: current, feedback: message.content, version }),
-      );
-      // The next request builds on this one: "make it longer", then "funnier", keeps both.
-      const revised: Plot = revision.plot;
-      brief = revision.brief;
-      await step.run("save-revised-plot", () => savePlot(bookId, revised, version, message.id, revision.brief));
-      plot = revised;
-      plotVersion = version;
     }
 
     try {

@@ -84,7 +84,13 @@ async function resumeIfPaused(book: Book): Promise<boolean> {
     .where(and(eq(books.id, book.id), eq(books.status, "paused")))
     .returning({ id: books.id });
   if (resumed.length === 0) return false;
-  await inngest.send(bookCreateStarted.create({ bookId: book.id, userId: book.userId }, { id: `create-book-${runId}` }));
+  try {
+    await inngest.send(bookCreateStarted.create({ bookId: book.id, userId: book.userId }, { id: `create-book-${runId}` }));
+  } catch (error) {
+    // No run was started: stay paused, so the next message tries again.
+    await db.update(books).set({ status: "paused" }).where(and(eq(books.id, book.id), eq(books.runId, runId)));
+    throw error;
+  }
   return true;
 }
 
@@ -99,7 +105,10 @@ async function wakeWorkflow(book: Book, message: { id: number; phase: string }) 
     const decision = message.phase === "approve" ? "approve" : "revise";
     events.push(bookPlotReviewed.create({ bookId: book.id, messageId: message.id, decision }));
   }
-  await inngest.send(events);
+  // The message is already safe in the inbox and the event only wakes the
+  // conversation, so the parent is not kept waiting for it; if it is lost,
+  // the inbox sweeper (workflows/inbox-sweeper.ts) sends it again.
+  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation; the inbox sweeper will", error));
 }
 
 export async function postMessage(userId: string, bookId: string, input: MessageInput): Promise<ApiMessage> {
