@@ -11,7 +11,8 @@ import { startWorkflowHarness, type WorkflowHarness } from "../tests/utils/workf
 import { getStoryteller, setStorytellerForTests } from "./agents";
 import { inngest } from "./client";
 import { CONVERSATION_TROUBLE_MESSAGE } from "./conversation";
-import { findUnansweredMessages, wakeEvents } from "./inbox-sweeper";
+import { chatMessageSaved } from "./events";
+import { findUnansweredMessage, findUnansweredMessages, wakeEvents } from "./wake-conversations";
 
 let harness: WorkflowHarness;
 beforeAll(async () => {
@@ -87,7 +88,30 @@ describe("typed approval during plot review", () => {
   });
 });
 
-describe("the inbox sweeper", () => {
+describe("waking a conversation that missed its message", () => {
+  it("nudges it again a moment later when the first wake-up went unheard", async () => {
+    const { bookId } = await startedBook();
+    // The conversation is past its short settle wait, in a wait of a minute or more.
+    await waitFor(async () => {
+      const run = (await harness.runs("create-book")).find((r) => r.event.data.bookId === bookId && r.status === "running");
+      if (!run) return null;
+      const detail = (await (await fetch(`${harness.engineUrl}/v0/runs/${run.id}`)).json()) as { data: { waits: { expiresAt: number }[] } };
+      return detail.data.waits.some((w) => w.expiresAt - Date.now() > 30_000) || null;
+    }, { what: "the conversation's long wait" });
+    const db = await getDb();
+    // Saved, and only the delayed nudge is sent: the immediate wake-up was missed.
+    const [missed] = await db
+      .insert(chatMessages)
+      .values({ bookId, role: "user", content: "Ada", phase: "intake", clientMessageId: "missed-wake-up" })
+      .returning();
+    await inngest.send(chatMessageSaved.create({ bookId, messageId: missed!.id }));
+    await waitFor(async () => ((await bookRow(bookId))?.brief as { heroName?: string } | null)?.heroName === "Ada" || null, {
+      what: "the nudged message to be answered",
+    });
+    expect(await findUnansweredMessage(missed!.id)).toBeNull();
+  });
+
+
   it("wakes a conversation whose message event never arrived", async () => {
     const { userId, bookId } = await startedBook();
     const db = await getDb();

@@ -5,7 +5,7 @@ import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
 import { inngest } from "../../workflows/client";
 import { toApiMessage, type ApiMessage } from "../../workflows/conversation";
-import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../workflows/events";
+import { bookCreateStarted, bookPlotReviewed, chatMessageSaved, chatMessageSent } from "../../workflows/events";
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb } from "./db.server";
@@ -96,8 +96,9 @@ async function resumeIfPaused(book: Book): Promise<boolean> {
 
 async function wakeWorkflow(book: Book, message: { id: number; phase: string }) {
   if (await resumeIfPaused(book)) return;
-  const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
+  const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create> | ReturnType<typeof chatMessageSaved.create>)[] = [
     chatMessageSent.create({ bookId: book.id, messageId: message.id }),
+    chatMessageSaved.create({ bookId: book.id, messageId: message.id }),
   ];
   const db = await getDb();
   const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
@@ -106,9 +107,9 @@ async function wakeWorkflow(book: Book, message: { id: number; phase: string }) 
     events.push(bookPlotReviewed.create({ bookId: book.id, messageId: message.id, decision }));
   }
   // The message is already safe in the inbox and the event only wakes the
-  // conversation, so the parent is not kept waiting for it; if it is lost,
-  // the inbox sweeper (workflows/inbox-sweeper.ts) sends it again.
-  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation; the inbox sweeper will", error));
+  // conversation, so the parent is not kept waiting for it; a wake-up that
+  // goes astray is sent again (workflows/wake-conversations.ts).
+  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again within a minute):", error));
 }
 
 export async function postMessage(userId: string, bookId: string, input: MessageInput): Promise<ApiMessage> {
