@@ -57,6 +57,7 @@ export function createEngine(options: EngineOptions): Engine {
     pollIntervalMs: options.pollIntervalMs ?? 250,
     maxInFlight: options.maxInFlight ?? 32,
     callTimeoutMs: options.callTimeoutMs ?? 300_000,
+    historyRetentionMs: (options.historyRetentionDays ?? 7) * 86_400_000,
   });
   let loaded: Promise<void> | undefined;
   const ready = () => (loaded ??= registry.load(client));

@@ -159,6 +159,8 @@ export interface EngineOptions {
   maxInFlight?: number;
   /** Per-call HTTP timeout. */
   callTimeoutMs?: number;
+  /** Finished runs (with their steps) and events older than this are deleted, hourly. Default 7. */
+  historyRetentionDays?: number;
   logger?: Logger;
 }
 

@@ -69,6 +69,11 @@ const MIGRATIONS: { version: number; statements: string[] }[] = [
       "CREATE INDEX IF NOT EXISTS engine_cancels_lookup ON engine_cancels (event_name, index_key, index_value)",
     ],
   },
+  {
+    // Finished runs and old events are pruned after the retention period.
+    version: 3,
+    statements: ["CREATE INDEX IF NOT EXISTS engine_runs_ended ON engine_runs (ended_at)"],
+  },
 ];
 
 export const ENGINE_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

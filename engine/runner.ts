@@ -18,7 +18,7 @@ import { callFunction, type CallResponse } from "./sdk-client";
 import { applyCallResult, failRunAndNotify } from "./transitions/apply-call-result";
 import { fireTimer } from "./transitions/fire-timer";
 import { deleteItem, dueItems, nextDueAt, takeItem } from "./transitions/queue";
-import { pruneExpired } from "./transitions/prune-expired";
+import { pruneExpired, pruneHistory } from "./transitions/prune-expired";
 import { startRun } from "./transitions/start-run";
 
 export interface RunnerOptions {
@@ -28,10 +28,12 @@ export interface RunnerOptions {
   pollIntervalMs: number;
   maxInFlight: number;
   callTimeoutMs: number;
+  historyRetentionMs: number;
 }
 
 const DEFAULT_RETRIES = 3;
 const PRUNE_INTERVAL_MS = 3_600_000;
+const PRUNE_BATCH = 500;
 
 export class Runner {
   private readonly workerId = newId();
@@ -62,9 +64,18 @@ export class Runner {
   }
 
   private async prune(): Promise<void> {
-    await withTransaction(this.opts.client, (tx) => pruneExpired(tx)).catch((err: unknown) =>
-      this.opts.ctx.logger.warn("pruning expired rows failed", { err: String(err) })
-    );
+    try {
+      await withTransaction(this.opts.client, (tx) => pruneExpired(tx));
+      // History goes in batches, each its own short transaction.
+      for (let round = 0; round < 100 && this.running; round++) {
+        const deleted = await withTransaction(this.opts.client, (tx) =>
+          pruneHistory(tx, this.opts.historyRetentionMs, PRUNE_BATCH)
+        );
+        if (deleted === 0) break;
+      }
+    } catch (err) {
+      this.opts.ctx.logger.warn("pruning expired rows failed", { err: String(err) });
+    }
   }
 
   /** Stops claiming work and waits for in-flight calls to finish. */
