@@ -16,9 +16,11 @@ import {
 import type { ReactNode } from "react";
 import { CsrfInput } from "./components/csrf-input";
 import { LadybirdMark } from "./components/illustrations";
+import { Notifications } from "./components/notifications";
 import stylesUrl from "./styles/app.css?url";
 import { getUser } from "./utils/auth.server";
 import { issueCsrfToken } from "./utils/csrf.server";
+import { getNotificationSummary, type NotificationSummary } from "./utils/notifications.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
@@ -35,8 +37,9 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, csrf] = await Promise.all([getUser(request), issueCsrfToken(request)]);
+  const notifications = user ? await getNotificationSummary(user.id) : null;
   return data(
-    { user: user ? { name: user.name, email: user.email } : null, csrfToken: csrf.token },
+    { user: user ? { name: user.name, email: user.email } : null, csrfToken: csrf.token, notifications },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
   );
 }
@@ -45,7 +48,7 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function SiteHeader({ user }: { user: { name: string } | null }) {
+function SiteHeader({ user, notifications }: { user: { name: string } | null; notifications: NotificationSummary | null }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -59,6 +62,7 @@ function SiteHeader({ user }: { user: { name: string } | null }) {
               <Link to="/books" className="site-nav__link">
                 Your library
               </Link>
+              {notifications ? <Notifications summary={notifications} /> : null}
               <Form method="post" action="/logout">
                 <CsrfInput />
                 <button type="submit" className="button button--ghost">
@@ -97,7 +101,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader user={rootData?.user ?? null} />
+        <SiteHeader user={rootData?.user ?? null} notifications={rootData?.notifications ?? null} />
         <main id="main">{children}</main>
         <footer className="site-footer">
           <div className="container">

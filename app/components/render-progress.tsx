@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { StreamPage } from "../hooks/use-book-stream";
+import type { Connection, StreamPage } from "../hooks/use-book-stream";
 import { CsrfInput } from "./csrf-input";
 
 const STALL_MS = 5 * 60_000;
@@ -21,10 +21,12 @@ interface Props {
   total: number;
   lastNewsAt: number;
   error: string | null;
+  /** How the page follows the render: live stream, or polling when the stream is unavailable. */
+  connection?: Connection;
 }
 
 /** Live rendering: stage, "page 4 of 12", a bar, and each page as it lands. */
-export function RenderProgress({ bookId, status, stage, pages, rendered, total, lastNewsAt, error }: Props) {
+export function RenderProgress({ bookId, status, stage, pages, rendered, total, lastNewsAt, error, connection }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const rendering = status === "queued" || status === "rendering";
   useEffect(() => {
@@ -73,9 +75,14 @@ export function RenderProgress({ bookId, status, stage, pages, rendered, total, 
           <div className="progress" role="progressbar" aria-label="Book progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
             <div className="progress__bar" style={{ width: `${percent}%` }} />
           </div>
-          <p className="muted render__count">
+          <p className="muted render__count" data-testid="render-count">
             {rendered} of {total} pages illustrated
           </p>
+          {connection === "polling" ? (
+            <p className="muted render__connection" data-testid="render-connection">
+              The live connection dropped, so we're checking for new pages every few seconds.
+            </p>
+          ) : null}
           {stalled ? (
             <p className="notice" role="alert">
               This is taking longer than usual. It's still safe to wait — or leave and come back; nothing will be lost.

@@ -169,6 +169,7 @@ export default function BookPage() {
           total={live.total}
           lastNewsAt={live.lastNewsAt}
           error={loaderData.job?.error ?? null}
+          connection={live.connection}
         />
       ) : null}
 

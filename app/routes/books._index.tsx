@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, data, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "../components/csrf-input";
 import { OpenBookDrawing } from "../components/illustrations";
+import { ApiError } from "../utils/api.server";
 import { requireUser } from "../utils/auth.server";
+import { CsrfError, validateCsrf } from "../utils/csrf.server";
+import { readFormData } from "../utils/form-data.server";
 import { listLibraryBooks } from "../utils/library.server";
+import { retryRender } from "../utils/renders.server";
 import { getAvailableCredits } from "../utils/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Your library · Bookbug" }];
@@ -12,6 +16,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [availableCredits, books] = await Promise.all([getAvailableCredits(user.id), listLibraryBooks(user.id)]);
   return { user: { name: user.name }, availableCredits, books };
+}
+
+/** The gallery's Retry: the same free retry as `POST /api/jobs/:bookId/retry`. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const bookId = String(formData.get("bookId") ?? "");
+  try {
+    await validateCsrf(formData, request);
+  } catch (error) {
+    if (error instanceof CsrfError) return data({ bookId, error: error.message }, { status: 403 });
+    throw error;
+  }
+  if (formData.get("intent") !== "retry") return data({ bookId, error: "Unknown action." }, { status: 400 });
+  try {
+    await retryRender(user.id, bookId);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.status === 404) throw new Response("Not found", { status: 404 });
+      return data({ bookId, error: error.message }, { status: error.status });
+    }
+    throw error;
+  }
+  // Back to the gallery (a refresh does not post again): the card now shows it queued.
+  return redirect("/books", 303);
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -27,6 +56,9 @@ const STATUS_LABELS: Record<string, string> = {
 
 export default function LibraryPage() {
   const { user, availableCredits, books } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const retrying = navigation.state !== "idle" && navigation.formData?.get("intent") === "retry" ? String(navigation.formData.get("bookId")) : null;
   return (
     <div className="container page">
       <div className="library-header">
@@ -83,18 +115,36 @@ export default function LibraryPage() {
                 </div>
               ) : null}
               <p className="muted book-card__meta">
-                Updated {new Date(book.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+                {book.status === "failed"
+                  ? "Nothing was charged; a retry is free."
+                  : `Updated ${new Date(book.updatedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}`}
               </p>
-              <Link to={`/books/${book.id}`} className="button button--ghost book-card__link">
-                {["intake", "paused", "plot_review"].includes(book.status)
-                  ? "Continue"
-                  : book.status === "failed"
-                    ? "Retry"
-                    : book.status === "complete"
-                      ? "Read"
-                      : "Open"}
-                <span className="visually-hidden"> {book.title ?? "draft"}</span>
-              </Link>
+              {failure?.bookId === book.id ? (
+                <p className="form-error book-card__error" role="alert">
+                  {failure.error}
+                </p>
+              ) : null}
+              {book.status === "failed" ? (
+                <div className="book-card__actions">
+                  <Form method="post" className="book-card__retry">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="retry" />
+                    <input type="hidden" name="bookId" value={book.id} />
+                    <button type="submit" className="button button--primary button--block" disabled={retrying === book.id}>
+                      {retrying === book.id ? "Retrying…" : "Retry"}
+                      <span className="visually-hidden"> {book.title ?? "draft"} for free</span>
+                    </button>
+                  </Form>
+                  <Link to={`/books/${book.id}`} className="button button--ghost">
+                    Open<span className="visually-hidden"> {book.title ?? "draft"}</span>
+                  </Link>
+                </div>
+              ) : (
+                <Link to={`/books/${book.id}`} className="button button--ghost book-card__link">
+                  {["intake", "paused", "plot_review"].includes(book.status) ? "Continue" : book.status === "complete" ? "Read" : "Open"}
+                  <span className="visually-hidden"> {book.title ?? "draft"}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>

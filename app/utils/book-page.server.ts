@@ -7,6 +7,7 @@ import type { Plot } from "../../workflows/brief";
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb } from "./db.server";
+import { markBookNotificationsRead } from "./notifications.server";
 
 /** Everything the book page shows on first load; the stream takes over from `lastEventId`. */
 export async function loadBookPage(userId: string, bookId: string) {
@@ -17,6 +18,7 @@ export async function loadBookPage(userId: string, bookId: string) {
     if (error instanceof ApiError && error.status === 404) throw new Response("Not found", { status: 404 });
     throw error;
   }
+  await markBookNotificationsRead(userId, bookId);
   const db = await getDb();
   // Read the cursor first: anything newer arrives over the stream.
   const lastEventId = await latestBookEventId(bookId);

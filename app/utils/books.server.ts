@@ -12,7 +12,11 @@ export interface ApiBook {
   title: string | null;
   brief: Record<string, unknown>;
   plot: Record<string, unknown> | null;
+  /** Goes up by one with each revision of the plot. */
+  plotVersion: number;
   pageCount: number | null;
+  /** The cover picture, once it is drawn. */
+  coverUrl: string | null;
   pages: { number: number; text: string; imageUrl: string }[];
   createdAt: string;
   updatedAt: string;
@@ -25,7 +29,9 @@ export function toApiBook(book: Book, pages: { pageNumber: number; text: string 
     title: book.title,
     brief: book.brief,
     plot: book.plot ?? null,
+    plotVersion: book.plotVersion,
     pageCount: book.pageCount,
+    coverUrl: pages.some((page) => page.pageNumber === 0) ? `/books/${book.id}/pages/0.png` : null,
     pages: pages
       .filter((page) => page.pageNumber > 0)
       .map((page) => ({ number: page.pageNumber, text: page.text, imageUrl: `/books/${book.id}/pages/${page.pageNumber}.png` })),
