@@ -2,7 +2,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { asData, SYSTEM_PROMPT } from "../agents/anthropic/prompts";
 import { toWorkflowError } from "../agents/anthropic/errors";
-import { composeScene, rasterise, type Illustrator } from "./offline-illustrator";
+import { composeScene, rasterise, sceneFacts, type IllustrationRequest, type Illustrator } from "./offline-illustrator";
 import { heroLook } from "./palette";
 import { sanitiseSvg } from "./sanitise-svg";
 
@@ -16,6 +16,28 @@ export interface ClaudeIllustratorOptions {
 }
 
 const SvgReply = z.object({ svg: z.string().min(20) });
+
+const LIGHT: Record<string, string> = {
+  morning: "early morning: soft, pale golden light",
+  day: "the middle of the day: bright, clear light",
+  sunset: "sunset: warm orange and pink light, long shadows",
+  night: "night-time: a dark sky with moon and stars, lamplight glows",
+};
+
+/** What the picture must get right about its world, so pages stay coherent. */
+function worldRules(request: IllustrationRequest) {
+  const facts = sceneFacts(request);
+  const rules: string[] = [];
+  if (facts.scene === "bedroom") rules.push("Indoors in the hero's bedroom at bedtime, tucked up in bed.");
+  else if (facts.scene === "indoors") rules.push("Indoors at home: walls, a window, a floor; no open sky.");
+  else if (facts.scene === "cave") rules.push("Inside a cave or tunnel: rock all round, light from a lantern or the opening.");
+  else if (facts.world === "water") rules.push("Underwater: no sun, no clouds, no sky, no moon; light rays from the surface, bubbles, seaweed, sand.");
+  else if (facts.world === "space") rules.push("Outer space: a dark starry sky with planets; no sun-lit blue sky and no clouds.");
+  if (facts.world !== "water" || facts.scene !== "outdoor") rules.push(`Time of day: ${LIGHT[facts.time] ?? facts.time}.`);
+  else rules.push(`Time of day: ${facts.time}; show it in the colour of the water (bright by day, deep blue at night).`);
+  if (facts.cover) rules.push("This is the front cover: hero large and central, companion beside them; keep the top third calm (sky only, nothing important) because the title is printed there.");
+  return rules;
+}
 
 /**
  * Claude draws the scene as SVG. Its drawing is sanitised and must
@@ -51,10 +73,13 @@ export function createClaudeIllustrator(options: ClaudeIllustratorOptions): Illu
                 `Draw a ${brief.artStyle ?? "watercolour"}-style children's picture-book illustration as a 1024x1024 SVG (viewBox 0 0 1024 1024).`,
                 `Scene: ${asData("brief", beat)}`,
                 `Setting: ${asData("brief", brief.setting ?? "")}.`,
+                ...worldRules(request),
                 `The hero ${asData("brief", brief.heroName ?? "")} must look exactly like this on every page: skin ${look.skin}, hair ${look.hair} (${look.hairStyle}), ${look.outfit} in ${look.outfitColour}${look.glasses ? ", round glasses" : ""}.`,
                 brief.companion ? `Companion: ${asData("brief", `${brief.companion.kind} ${brief.companion.name ?? ""}`)}.` : "",
-                "No text, no scripts, no external references or embedded images; plain shapes and gradients only.",
-              ].join("\n"),
+                "Show what the scene's words describe: the action, the creatures and the objects. No text, no scripts, no external references or embedded images; plain shapes and gradients only.",
+              ]
+                .filter(Boolean)
+                .join("\n"),
             },
           ],
         });

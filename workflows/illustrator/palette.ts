@@ -80,19 +80,88 @@ export function heroLook(brief: BookBrief, bookId: string): HeroLook {
 
 export type TimeOfDay = "morning" | "day" | "sunset" | "night";
 
+/** Sky gradients (top, bottom) for open-air settings. */
 export const SKIES: Record<TimeOfDay, [string, string]> = {
-  morning: ["#ffd9b8", "#bfe3ff"],
-  day: ["#7cc4ff", "#d9f0ff"],
-  sunset: ["#ff9a6b", "#8f6bd1"],
-  night: ["#1d2350", "#3c3f86"],
+  morning: ["#9fd4f7", "#ffe3c4"],
+  day: ["#6fbcf2", "#d6efff"],
+  sunset: ["#f79a6b", "#ffd59a"],
+  night: ["#1b2150", "#3d3f8a"],
 };
 
 /** Morning to bedtime across the book: the story's day passes with its pages. */
 export function timeOfDayFor(page: number, pageCount: number, setting: string): TimeOfDay {
-  if (/space/.test(setting)) return "night";
+  if (/space|planet|galax|\bstars\b/.test(setting.toLowerCase())) return "night";
   if (page === pageCount) return "night";
   const progress = page / pageCount;
   if (progress <= 0.25) return "morning";
   if (progress >= 0.8) return "sunset";
   return "day";
+}
+
+type Rgb = [number, number, number];
+
+function parseHex(hex: string): { rgb: Rgb; alpha: string } {
+  let h = hex.slice(1);
+  let alpha = "";
+  if (h.length === 4 || h.length === 8) {
+    alpha = h.length === 4 ? h.slice(3) : h.slice(6);
+    h = h.length === 4 ? h.slice(0, 3) : h.slice(0, 6);
+  }
+  if (h.length === 3) h = h.replace(/./g, (c) => c + c);
+  const n = parseInt(h, 16);
+  return { rgb: [(n >> 16) & 255, (n >> 8) & 255, n & 255], alpha };
+}
+
+function toHex([r, g, b]: Rgb, alpha = "") {
+  const c = (v: number) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, "0");
+  return `#${c(r)}${c(g)}${c(b)}${alpha.length === 1 ? alpha + alpha : alpha}`;
+}
+
+/** `a` moved towards `b` by t (0..1). */
+export function mix(a: string, b: string, t: number) {
+  const x = parseHex(a).rgb;
+  const y = parseHex(b).rgb;
+  return toHex([x[0] + (y[0] - x[0]) * t, x[1] + (y[1] - x[1]) * t, x[2] + (y[2] - x[2]) * t]);
+}
+
+/** Darker (f < 1) or lighter (f > 1) in the same hue. */
+export function shade(hex: string, f: number) {
+  return f <= 1 ? mix(hex, "#000000", 1 - f) : mix(hex, "#ffffff", Math.min(1, f - 1));
+}
+
+/** How an art style shifts every colour: saturation, then a wash towards a paper tint. */
+export interface ColourGrade {
+  saturation: number;
+  tint: string;
+  amount: number;
+}
+
+function grade([r, g, b]: Rgb, { saturation, tint, amount }: ColourGrade): Rgb {
+  const grey = 0.3 * r + 0.59 * g + 0.11 * b;
+  const sat = [r, g, b].map((v) => grey + (v - grey) * saturation) as Rgb;
+  const t = parseHex(tint).rgb;
+  return [sat[0] + (t[0] - sat[0]) * amount, sat[1] + (t[1] - sat[1]) * amount, sat[2] + (t[2] - sat[2]) * amount];
+}
+
+/** One colour as the style paints it (tests use this to find the hero's colours). */
+export function gradeColour(hex: string, colourGrade: ColourGrade) {
+  const { rgb, alpha } = parseHex(hex);
+  return toHex(grade(rgb, colourGrade), alpha);
+}
+
+/**
+ * Regrades every hex colour in a finished scene. Doing it on the text keeps
+ * each style's palette distinct without a full-page filter, which would cost
+ * several hundred milliseconds per page to rasterise.
+ */
+export function gradeSvg(svg: string, colourGrade: ColourGrade) {
+  const cache = new Map<string, string>();
+  return svg.replace(/#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})\b/g, (hex) => {
+    let graded = cache.get(hex);
+    if (!graded) {
+      graded = gradeColour(hex.toLowerCase(), colourGrade);
+      cache.set(hex, graded);
+    }
+    return graded;
+  });
 }
