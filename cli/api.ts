@@ -41,6 +41,18 @@ export interface ApiJob {
 
 const STATUS_EXIT: Record<number, number> = { 401: EXIT.auth, 402: EXIT.noCredits, 404: EXIT.notFound, 409: EXIT.conflict, 429: EXIT.conflict };
 
+/** Requests that get no answer at all are as good as an unreachable server. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+/** Network failures that say a connection broke in passing, not that nobody is there. */
+const DROPPED = ["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"];
+
+function networkErrorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  return cause?.code ?? cause?.message;
+}
+
 /** A thin client for the Bookbug HTTP API; errors become clear CLI errors. */
 export class BookbugApi {
   constructor(
@@ -48,20 +60,53 @@ export class BookbugApi {
     private readonly token?: string,
   ) {}
 
+  private async send(method: string, path: string, init: RequestInit, timeoutMs: number) {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await fetch(new URL(path, this.baseUrl), { method, ...init, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        if ((error as Error | null)?.name === "TimeoutError") {
+          throw new CliError(`Bookbug at ${this.baseUrl} didn't answer within ${timeoutMs / 1000} s. Try again in a moment.`, EXIT.unreachable);
+        }
+        const code = networkErrorCode(error);
+        // A connection dropped in passing (say, a kept-alive one the server
+        // closed just then) is worth another go for a read; nothing listening isn't.
+        if (method === "GET" && attempt < 2 && DROPPED.includes(code ?? "")) {
+          await new Promise((resolve) => setTimeout(resolve, 200 * 3 ** attempt));
+          continue;
+        }
+        const detail = code && code !== "ECONNREFUSED" ? ` (${code})` : "";
+        throw new CliError(`Can't reach Bookbug at ${this.baseUrl}${detail}. Is the server running?`, EXIT.unreachable);
+      }
+    }
+  }
+
+  private failure(response: Response, payload: unknown, path: string): CliError {
+    const message = (payload as { error?: { message?: string } } | null)?.error?.message;
+    if (response.status === 401 && path !== "/api/auth/token") {
+      return new CliError(`${this.token ? "Your login has expired" : "You're not logged in"}. Run \`bookbug login\`.`, EXIT.auth);
+    }
+    if (response.status === 404) return new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+    // A proxy in front of a stopped or restarting server.
+    if ([502, 503, 504].includes(response.status) && !message) {
+      return new CliError(`Bookbug at ${this.baseUrl} isn't answering right now (${response.status}). Try again in a moment.`, EXIT.unreachable);
+    }
+    return new CliError(message ?? `The server answered ${response.status}.`, STATUS_EXIT[response.status] ?? EXIT.failure);
+  }
+
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.baseUrl), {
-        method,
+    const response = await this.send(
+      method,
+      path,
+      {
         headers: {
-          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...this.authHeader(),
           ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-      });
-    } catch {
-      throw new CliError(`Can't reach Bookbug at ${this.baseUrl}. Is the server running?`, EXIT.unreachable);
-    }
+      },
+      REQUEST_TIMEOUT_MS,
+    );
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     let payload: unknown = null;
@@ -70,31 +115,14 @@ export class BookbugApi {
     } catch {
       payload = null;
     }
-    if (!response.ok) {
-      const message = (payload as { error?: { message?: string } } | null)?.error?.message ?? `The server answered ${response.status}.`;
-      if (response.status === 401 && path !== "/api/auth/token") {
-        throw new CliError(`${this.token ? "Your login has expired" : "You're not logged in"}. Run \`bookbug login\`.`, EXIT.auth);
-      }
-      if (response.status === 404) throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
-      throw new CliError(message, STATUS_EXIT[response.status] ?? EXIT.failure);
-    }
+    if (!response.ok) throw this.failure(response, payload, path);
     return payload as T;
   }
 
-  async download(path: string): Promise<Uint8Array> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.baseUrl), { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
-    } catch {
-      throw new CliError(`Can't reach Bookbug at ${this.baseUrl}. Is the server running?`, EXIT.unreachable);
-    }
-    if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      if (response.status === 404) throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
-      if (response.status === 401) throw new CliError("Your login has expired. Run `bookbug login`.", EXIT.auth);
-      throw new CliError(payload?.error?.message ?? `The server answered ${response.status}.`, STATUS_EXIT[response.status] ?? EXIT.failure);
-    }
-    return new Uint8Array(await response.arrayBuffer());
+  async download(path: string): Promise<{ bytes: Uint8Array; disposition: string | null }> {
+    const response = await this.send("GET", path, { headers: this.authHeader() }, DOWNLOAD_TIMEOUT_MS);
+    if (!response.ok) throw this.failure(response, await response.json().catch(() => null), path);
+    return { bytes: new Uint8Array(await response.arrayBuffer()), disposition: response.headers.get("content-disposition") };
   }
 
   streamUrl(bookId: string) {

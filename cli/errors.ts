@@ -20,3 +20,19 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+// What an interruption (Ctrl-C) should tell the user right now, e.g. how to
+// pick the conversation up again; set by the command that knows.
+let interruptHint: string | null = null;
+
+export function setInterruptHint(message: string | null) {
+  interruptHint = message;
+}
+
+export function interruptMessage() {
+  return interruptHint ?? "Interrupted.";
+}
+
+export function interrupted() {
+  return new CliError(interruptMessage(), EXIT.interrupted);
+}

@@ -1,5 +1,11 @@
 import type { ApiBook, ApiPlot } from "./api";
 
+const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const paint = (code: string) => (text: string) => (colour() && text ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** ANSI styles, only on a terminal and never with NO_COLOR. */
+export const style = { bold: paint("1"), dim: paint("2"), cyan: paint("36"), green: paint("32"), red: paint("31") };
+
 export const STATUS_LABELS: Record<string, string> = {
   intake: "drafting",
   paused: "paused",
@@ -20,8 +26,36 @@ export function booksTable(books: ApiBook[]) {
   if (books.length === 0) return "No books yet. Start one with `bookbug new`.";
   return table([
     ["ID", "STATUS", "TITLE", "UPDATED"],
-    ...books.map((book) => [book.id, STATUS_LABELS[book.status] ?? book.status, book.title ?? "(untitled draft)", book.updatedAt.slice(0, 16).replace("T", " ")]),
+    ...books.map((book) => [book.id, STATUS_LABELS[book.status] ?? book.status, book.title ?? "(untitled draft)", localTime(book.updatedAt)]),
   ]);
+}
+
+/** The brief as a person reads it: "Hero name: Maya", "Companion: Miso (cat)". */
+export function briefLines(brief: Record<string, unknown>) {
+  const label = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (first) => first.toUpperCase()).replace(/ ([A-Z])/g, (_m, c: string) => ` ${c.toLowerCase()}`);
+  const value = (raw: unknown): string => {
+    if (raw === null || raw === undefined) return "";
+    if (Array.isArray(raw)) return raw.map(value).filter(Boolean).join(", ");
+    if (typeof raw === "object") {
+      const record = raw as Record<string, unknown>;
+      if (typeof record.description === "string") return record.description;
+      if (typeof record.name === "string" && typeof record.kind === "string") return `${record.name} (${record.kind})`;
+      return Object.values(record).map(value).filter(Boolean).join(", ");
+    }
+    return String(raw).trim();
+  };
+  return Object.entries(brief)
+    .map(([key, raw]) => [label(key), value(raw)] as const)
+    .filter(([, text]) => text !== "")
+    .map(([name, text]) => `  ${name}: ${text}`);
+}
+
+/** "2025-03-01 18:05" in the user's own time zone. */
+export function localTime(iso: string) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 export function plotText(plot: ApiPlot) {
