@@ -3,7 +3,7 @@
  * transitions never fight for SQLite's write lock (which would surface as
  * SQLITE_BUSY on a pooled file client).
  */
-import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libsql/client";
 import type { Executor } from "./interfaces";
 
 const queues = new WeakMap<Client, Promise<unknown>>();
@@ -55,6 +55,14 @@ function enqueueWrite<T>(client: Client, write: () => Promise<T>): Promise<T> {
 /** Runs `work` in a write transaction; the whole transaction is retried when the database is busy. */
 export async function withTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return enqueueWrite(client, () => attempt(client, work));
+}
+
+/**
+ * Several write statements in one transaction, run back to back without
+ * yielding (no interactive round trips), queued behind the other writes.
+ */
+export async function writeBatch(client: Client, statements: InStatement[]): Promise<ResultSet[]> {
+  return enqueueWrite(client, () => client.batch(statements, "write"));
 }
 
 /**

@@ -2,4 +2,5 @@
 export { createEngine, type Engine } from "./engine";
 export { migrateEngine, ENGINE_SCHEMA_VERSION } from "./migrations";
 export { openEngineClient, type EngineClientOptions } from "./open-client";
+export { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer";
 export type { EngineOptions, IncomingEvent, EngineEvent, Logger, FunctionConfig } from "./interfaces";

@@ -173,7 +173,10 @@ export interface FunctionLookup {
 /** Which index keys parked waits use per event name (per shape, not per wait). */
 export interface WaitKeyLookup {
   keysFor(db: Executor, eventName: string): Promise<Set<string>>;
-  add(eventName: string, key: string): void;
+  /** Whether rows for this event name may have expressions that could not be indexed. */
+  hasUnindexed(db: Executor, eventName: string): Promise<boolean>;
+  /** A row was added with this index key (null: not indexable). */
+  add(eventName: string, key: string | null): void;
 }
 
 /** What every durable transition needs besides the transaction. */

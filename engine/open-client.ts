@@ -17,13 +17,20 @@ export interface EngineClientOptions {
   authToken?: string;
   /** How long a write waits for another process's lock (ms). */
   busyTimeoutMs?: number;
-}
-
-async function setUpConnection(client: Client) {
-  await client.execute("PRAGMA synchronous = NORMAL");
+  /**
+   * SQLite's `wal_autocheckpoint` for these connections (pages; SQLite's
+   * default is 1,000). 0 leaves checkpoints to `startWalCheckpointer`.
+   */
+  walAutoCheckpoint?: number;
 }
 
 export async function openEngineClient(options: EngineClientOptions): Promise<Client> {
+  const setUpConnection = async (client: Client) => {
+    await client.execute("PRAGMA synchronous = NORMAL");
+    if (options.walAutoCheckpoint !== undefined) {
+      await client.execute(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutoCheckpoint))}`);
+    }
+  };
   const local = options.url.startsWith("file:");
   const client = createClient({
     url: options.url,

@@ -8,6 +8,7 @@ import { one, run as exec, withTransaction, writeOne } from "./db";
 import { newId } from "./ids";
 import type {
   ConcurrencySlot,
+  Op,
   QueueItem,
   RegisteredFunction,
   RunRow,
@@ -17,6 +18,7 @@ import { RunMemoCache } from "./run-memos";
 import { callFunction, type CallResponse } from "./sdk-client";
 import { applyCallResult, failRunAndNotify } from "./transitions/apply-call-result";
 import { fireTimer } from "./transitions/fire-timer";
+import { continueInPlace } from "./transitions/continue-in-place";
 import { deleteItem, dueItems, nextDueAt, takeItem } from "./transitions/queue";
 import { pruneExpired, pruneHistory } from "./transitions/prune-expired";
 import { startRun } from "./transitions/start-run";
@@ -34,6 +36,14 @@ export interface RunnerOptions {
 const DEFAULT_RETRIES = 3;
 const PRUNE_INTERVAL_MS = 3_600_000;
 const PRUNE_BATCH = 500;
+const MAX_CONSECUTIVE_STEPS = 16;
+
+/** The one step a call finished, when that is all its answer says (the usual sequential case). */
+function singleFinishedStep(response: CallResponse): Op | undefined {
+  if (response.status !== 206 || !Array.isArray(response.body) || response.body.length !== 1) return undefined;
+  const op = response.body[0] as Op;
+  return op.op === "StepRun" || op.op === "Step" ? op : undefined;
+}
 
 export class Runner {
   private readonly workerId = newId();
@@ -119,7 +129,8 @@ export class Runner {
 
   private async scheduleNext(): Promise<void> {
     if (!this.running) return;
-    const next = await nextDueAt(this.opts.client);
+    // A call in flight wakes the runner when it ends; the poll is only a safety net then.
+    const next = this.inFlight.size > 0 ? undefined : await nextDueAt(this.opts.client);
     const now = Date.now();
     const delay =
       next !== undefined && next > now ? Math.min(this.opts.pollIntervalMs, next - now) : this.opts.pollIntervalMs;
@@ -196,13 +207,34 @@ export class Runner {
     await this.transaction((tx) => fireTimer(tx, this.opts.ctx, item));
   }
 
-  private async executeCall(item: QueueItem): Promise<void> {
+  /**
+   * Executes a call, and then the run's following steps on the same claimed
+   * queue item while each call answers with exactly one finished step (the
+   * common sequential case): the row is rescheduled in place in the same
+   * transaction that memoizes the step, so no new row has to be found and
+   * claimed. After MAX_CONSECUTIVE_STEPS the item goes back to the queue so
+   * one long run cannot keep a worker from the others.
+   */
+  private async executeCall(first: QueueItem): Promise<void> {
+    let item: QueueItem | undefined = first;
+    for (let consecutive = 1; item; consecutive++) {
+      item = await this.executeOneCall(item, consecutive < MAX_CONSECUTIVE_STEPS, consecutive > 1);
+      if (item && !this.running) {
+        // Stopping: the item stays due for whoever starts next.
+        await writeOne(this.opts.client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
+        return;
+      }
+    }
+  }
+
+  /** `inFastPath`: this call continues the previous one in place, whose memo is already cached. */
+  private async executeOneCall(item: QueueItem, mayContinue: boolean, inFastPath: boolean): Promise<QueueItem | undefined> {
     const { client, ctx } = this.opts;
     const runId = item.run_id ?? "";
-    const runRow = await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]);
+    const runRow = this.memos.runningRun(runId) ?? (await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]));
     if (!runRow || (runRow.status !== "queued" && runRow.status !== "running")) {
       await this.transaction((tx) => deleteItem(tx, item.id));
-      return;
+      return undefined;
     }
     const fn = ctx.functions.get(runRow.function_id);
     if (!fn) {
@@ -213,10 +245,10 @@ export class Runner {
           message: `Function "${runRow.function_id}" is not registered`,
         });
       });
-      return;
+      return undefined;
     }
     if (runRow.status === "queued") await this.transaction((tx) => startRun(tx, runId, fn.config));
-    const memos = await this.memos.load(client, runId, runRow.event_json);
+    const memos = (inFastPath && this.memos.current(runId)) || (await this.memos.load(client, { ...runRow, status: "running" }));
     const maxAttempts = this.maxAttempts(fn);
     const payload = JSON.parse(item.payload_json) as { planned?: boolean };
     let response: CallResponse;
@@ -226,7 +258,7 @@ export class Runner {
         url: fn.appUrl,
         functionId: fn.config.id,
         stepId: item.step_id ?? "step",
-        event: memos.event,
+        eventJson: memos.eventJson,
         steps: memos.steps,
         stack: memos.stack,
         runId,
@@ -243,13 +275,31 @@ export class Runner {
         body: { name: "Error", message: `call failed: ${String(err)}` },
       };
     }
-    await this.transaction(async (tx) => {
-      // A run that ended meanwhile (cancelled, timed out) took its queue items
-      // with it: then there is nothing to apply.
-      if (!(await takeItem(tx, item.id))) return;
-      await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
-    });
+    const finished = mayContinue && this.running && item.step_id === null ? singleFinishedStep(response) : undefined;
+    let next: QueueItem | undefined;
+    if (finished) {
+      const now = Date.now();
+      const name = finished.displayName ?? finished.name ?? null;
+      const step = { runId, stepId: finished.id, op: finished.op, name, startedAt, countsAttempt: true, memo: { data: finished.data ?? null } };
+      // Nothing new is queued on this path (the item stays claimed), so the runner need not be woken.
+      const outcome = await continueInPlace(client, item, step, now);
+      if (outcome !== "continued") this.wake();
+      if (outcome === "continued" && this.memos.append(runId, finished.id, step.memo)) {
+        next = { ...item, step_id: null, attempt: 0, run_at: now, payload_json: "{}" };
+      } else if (outcome === "continued") {
+        // Not cached any more: the row is a due discovery call; let the queue take it.
+        await writeOne(client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
+        this.wake();
+      }
+    } else {
+      await this.transaction(async (tx) => {
+        // A run that ended meanwhile (cancelled, timed out) took its queue items with it.
+        if (!(await takeItem(tx, item.id))) return;
+        await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
+      });
+    }
     if (response.status === 200) this.memos.forget(runId);
+    return next;
   }
 
   private maxAttempts(fn: RegisteredFunction): number {

@@ -1,7 +1,7 @@
 /** HTTP calls from the engine to an app's serve endpoint. */
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { EngineEvent, FunctionConfig, Json } from "./interfaces";
+import type { FunctionConfig, Json } from "./interfaces";
 import { canonicalJson, signBody } from "./signing";
 
 // Step calls are many small requests to one app: keep the connections open.
@@ -52,8 +52,10 @@ export interface CallRequest {
   url: string;
   functionId: string;
   stepId: string;
-  event: EngineEvent;
-  steps: Record<string, unknown>;
+  /** The triggering event, as canonical JSON. */
+  eventJson: string;
+  /** Step id → canonical JSON of its memo. */
+  steps: ReadonlyMap<string, string>;
   stack: string[];
   runId: string;
   attempt: number;
@@ -84,24 +86,32 @@ function parseBody(text: string): unknown {
   }
 }
 
+/**
+ * The request body in canonical JSON (sorted keys at every level), built from
+ * parts already serialized that way: what the SDK re-serializes to check a
+ * signature, without re-serializing the whole memo history on every call.
+ */
+export function callBody(req: CallRequest): string {
+  const ctx = canonicalJson({
+    run_id: req.runId,
+    attempt: req.attempt,
+    max_attempts: req.maxAttempts,
+    disable_immediate_execution: req.disableImmediateExecution,
+    use_api: false,
+    stack: { stack: req.stack, current: req.stack.length },
+  });
+  const steps = [...req.steps.keys()]
+    .sort()
+    .map((id) => `${JSON.stringify(id)}:${req.steps.get(id)}`)
+    .join(",");
+  return `{"ctx":${ctx},"event":${req.eventJson},"events":[${req.eventJson}],"steps":{${steps}},"version":2}`;
+}
+
 export async function callFunction(req: CallRequest): Promise<CallResponse> {
   const url = new URL(req.url);
   url.searchParams.set("fnId", req.functionId);
   url.searchParams.set("stepId", req.stepId);
-  const body = canonicalJson({
-    event: req.event,
-    events: [req.event],
-    steps: req.steps,
-    ctx: {
-      run_id: req.runId,
-      attempt: req.attempt,
-      max_attempts: req.maxAttempts,
-      disable_immediate_execution: req.disableImmediateExecution,
-      use_api: false,
-      stack: { stack: req.stack, current: req.stack.length },
-    },
-    version: 2,
-  });
+  const body = callBody(req);
   const res = await post(url, signedHeaders(body, req.signingKey), body, req.timeoutMs);
   return { status: res.status, headers: res.headers, body: parseBody(res.text) };
 }

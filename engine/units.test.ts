@@ -5,6 +5,7 @@ import { nextCronTime } from "./cron";
 import { parseDuration, parseRetryAfter, retryBackoffMs } from "./duration";
 import { ENGINE_SCHEMA_VERSION, migrateEngine } from "./migrations";
 import { canonicalJson, hashSigningKey, signBody, stripSigningKeyPrefix } from "./signing";
+import { callBody } from "./sdk-client";
 import { tempDbUrl } from "./test-support/harness";
 
 describe("retry backoff", () => {
@@ -104,5 +105,41 @@ describe("migrations", () => {
     expect(tables.rows.every((r) => String(r.name).startsWith("engine_"))).toBe(true);
     expect(tables.rows.length).toBeGreaterThanOrEqual(12);
     db.close();
+  });
+});
+
+describe("call bodies", () => {
+  it("are the canonical JSON of the whole request, built from parts serialized once", () => {
+    const event = { name: "e/x", data: { z: 1, a: [{ b: 2, a: 1 }] }, id: "1", ts: 5 };
+    const memos = { "ff01": { data: { y: 2, x: "é" } }, "0a02": { error: { name: "E", message: "m" } } };
+    const request = {
+      url: "http://127.0.0.1/api/inngest",
+      functionId: "app-fn",
+      stepId: "step",
+      eventJson: canonicalJson(event),
+      steps: new Map(Object.entries(memos).map(([id, memo]) => [id, canonicalJson(memo)])),
+      stack: ["ff01", "0a02"],
+      runId: "run-1",
+      attempt: 2,
+      maxAttempts: 4,
+      disableImmediateExecution: false,
+      timeoutMs: 1000,
+    };
+    const whole = canonicalJson({
+      event,
+      events: [event],
+      steps: memos,
+      ctx: {
+        run_id: "run-1",
+        attempt: 2,
+        max_attempts: 4,
+        disable_immediate_execution: false,
+        use_api: false,
+        stack: { stack: ["ff01", "0a02"], current: 2 },
+      },
+      version: 2,
+    });
+    expect(callBody(request)).toBe(whole);
+    expect(JSON.parse(callBody(request))).toEqual(JSON.parse(whole));
   });
 });

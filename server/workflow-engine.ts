@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createEngine, migrateEngine, openEngineClient, type Engine } from "../engine";
+import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, type Engine } from "../engine";
 import { workflowMode, type Env } from "../app/utils/env.server";
 
 export interface RunningEngine {
@@ -31,8 +31,11 @@ export function provideEmbeddedEngineKeys(env: Env, target: NodeJS.ProcessEnv = 
  */
 export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | null> {
   if (workflowMode(env) !== "embedded") return null;
-  // Its own connections to the app's database: tuned for many small commits.
-  const client = await openEngineClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  // Its own connections to the app's database, tuned for many small commits;
+  // checkpoints of the shared log run on a worker thread instead of inside
+  // some step's commit (engine/wal-checkpointer.ts).
+  const client = await openEngineClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, walAutoCheckpoint: 0 });
+  const checkpointer = startWalCheckpointer({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await migrateEngine(client);
   const engine = createEngine({
     client,
@@ -44,6 +47,7 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
   try {
     listening = await engine.listen(env.ENGINE_PORT, "127.0.0.1");
   } catch (error) {
+    await checkpointer?.stop();
     client.close();
     throw error;
   }
@@ -57,6 +61,7 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
     async stop() {
       await engine.stop();
       await listening.close();
+      await checkpointer?.stop();
       client.close();
     },
   };

@@ -14,6 +14,7 @@
  * Usage: node --expose-gc --import tsx engine/bench/engine.ts [parked=10000] [samples=200]
  * Every figure printed is measured in this run.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,7 +23,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
-import { createEngine, migrateEngine, openEngineClient } from "../index";
+import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer } from "../index";
 
 const PARKED = Number(process.argv[2] ?? 10_000);
 const SAMPLES = Number(process.argv[3] ?? 200);
@@ -54,13 +55,21 @@ async function settledMemory(): Promise<NodeJS.MemoryUsage> {
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
 const dir = mkdtempSync(join(tmpdir(), "engine-bench-"));
-const client = await openEngineClient({ url: `file:${join(dir, "bench.db")}` });
+// As Bookbug opens it: checkpoints on a worker thread, off the event loop.
+const databaseUrl = `file:${join(dir, "bench.db")}`;
+const client = await openEngineClient({ url: databaseUrl, walAutoCheckpoint: 0 });
+const checkpointer = startWalCheckpointer({ url: databaseUrl });
 await migrateEngine(client);
-const engine = createEngine({ client, pollIntervalMs: 100, maxInFlight: 64 });
+// Cloud mode, as Bookbug runs against its engine: every call signed and verified.
+const signingKey = `signkey-bench-${randomBytes(32).toString("hex")}`;
+const eventKey = "bench-event-key";
+const engine = createEngine({ client, pollIntervalMs: 100, maxInFlight: 64, signingKey, eventKey });
 const { port, close } = await engine.listen(0);
 const inngest = new Inngest({
   id: "bench",
-  isDev: true,
+  isDev: false,
+  signingKey,
+  eventKey,
   baseUrl: `http://127.0.0.1:${port}`,
   logger: { info() {}, warn() {}, error() {}, debug() {} },
 });
@@ -103,8 +112,16 @@ let handlerMs = 0;
 let handlerCpuUs = 0;
 let handlerCalls = 0;
 const sdkHandler = serve({ client: inngest, functions: [noop, converse] });
+// The first call to reach the app after a resume sample's event was sent
+// (samples run one at a time, with nothing else going on).
+let firstCallAt: number | undefined;
+let watchingForCall = false;
 const app = createServer((req: IncomingMessage, res: ServerResponse) => {
   const started = performance.now();
+  if (watchingForCall && req.method === "POST") {
+    firstCallAt = started;
+    watchingForCall = false;
+  }
   const cpuStarted = process.cpuUsage();
   res.on("finish", () => {
     if (req.method === "POST") {
@@ -162,17 +179,27 @@ async function park(from: number, to: number): Promise<void> {
 }
 
 let nonce = 0;
-async function resumeOne(id: string): Promise<number> {
+interface ResumeSample {
+  /** Event sent → the engine's call resuming the run reaches the app. */
+  engineMs: number;
+  /** Event sent → the workflow's code runs past the wait (adds the SDK's replay). */
+  endToEndMs: number;
+}
+
+async function resumeOne(id: string): Promise<ResumeSample> {
   const key = `${id}#${++nonce}`;
   const seen = new Promise<void>((resolve) => resumed.set(key, resolve));
+  firstCallAt = undefined;
+  watchingForCall = true;
   const started = performance.now();
   await engine.send({ name: "bench/reply", data: { id, nonce } });
   await seen;
-  return performance.now() - started;
+  const done = performance.now();
+  return { engineMs: (firstCallAt ?? done) - started, endToEndMs: done - started };
 }
 
-async function resumeLatency(parked: number): Promise<number[]> {
-  const samples: number[] = [];
+async function resumeLatency(parked: number): Promise<ResumeSample[]> {
+  const samples: ResumeSample[] = [];
   // Spread samples over the parked runs; each resumed run parks again in its next wait.
   const stride = Math.max(1, Math.floor(parked / SAMPLES));
   for (let i = 0; i < SAMPLES; i++) {
@@ -198,16 +225,18 @@ const withMany = await resumeLatency(PARKED);
 await engine.stop();
 await close();
 app.close();
+await checkpointer?.stop();
 client.close();
 rmSync(dir, { recursive: true, force: true });
 
-const tenP99 = summary(withTen).p99Ms;
-const manyP99 = summary(withMany).p99Ms;
+const engineTen = summary(withTen.map((s) => s.engineMs));
+const engineMany = summary(withMany.map((s) => s.engineMs));
 console.log(
   JSON.stringify(
     {
       stepOverhead: {
         function: `${STEPS} no-op steps`,
+        mode: "cloud (calls signed by the engine, verified by the SDK)",
         runs: STEP_RUNS,
         callsPerRun: round(callsPerRun, 1),
         runWallMs: round(wallMs / STEP_RUNS, 2),
@@ -224,10 +253,17 @@ console.log(
         target: "engine overhead <= 25% of the SDK handler's time",
       },
       resumeLatency: {
-        measured: "event sent → workflow code runs past waitForEvent",
-        parked10: summary(withTen),
-        [`parked${PARKED}`]: summary(withMany),
-        p99Ratio: round(manyP99 / tenP99, 2),
+        engine: {
+          measured: "event sent → the call resuming the waiting run reaches the app",
+          parked10: engineTen,
+          [`parked${PARKED}`]: engineMany,
+          p99Ratio: round(engineMany.p99Ms / engineTen.p99Ms, 2),
+        },
+        endToEnd: {
+          measured: "event sent → the workflow's code runs past waitForEvent (adds the SDK's own replay)",
+          parked10: summary(withTen.map((s) => s.endToEndMs)),
+          [`parked${PARKED}`]: summary(withMany.map((s) => s.endToEndMs)),
+        },
         target: "p99 < 10 ms, and the 10,000 case within 2x of the 10 case",
       },
       memory: {

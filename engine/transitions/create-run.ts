@@ -75,7 +75,7 @@ export async function createRun(
         index?.needsEval ? 1 : 0,
       ]
     );
-    if (index) ctx.cancelKeys.add(cancel.event, index.key);
+    ctx.cancelKeys.add(cancel.event, index?.key ?? null);
   }
   const startTimeout = parseDuration(config.timeouts?.start);
   // Measured from when the run was scheduled, so throttle or backlog delays count.

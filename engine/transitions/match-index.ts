@@ -33,6 +33,7 @@ export async function findMatchingRows<T extends MatchableRow>(
     );
     for (const row of rows) if (!row.needs_eval || matches(row.expression, vars)) found.push(row);
   }
+  if (!(await keys.hasUnindexed(db, event.name))) return found;
   const unindexed = await all<T>(db, `SELECT ${columns} FROM ${table} WHERE event_name = ? AND index_key IS NULL`, [
     event.name,
   ]);

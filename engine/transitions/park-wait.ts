@@ -57,6 +57,6 @@ export async function parkWait(
       now,
     ]
   );
-  if (index) ctx.waitKeys.add(eventName, index.key);
+  ctx.waitKeys.add(eventName, index?.key ?? null);
   await enqueue(db, { kind: "wait_timeout", runId, stepId: op.id, runAt: expiresAt, payload: { waitId } });
 }

@@ -1,0 +1,31 @@
+// Runs in a worker thread (see wal-checkpointer.ts): folds the WAL back into
+// the database file on a timer, so no request or step on the main thread
+// pays for a checkpoint's writes and fsync. Plain JavaScript so it loads
+// without a TypeScript loader.
+import { parentPort, workerData } from "node:worker_threads";
+import { createClient } from "@libsql/client";
+
+const client = createClient({ url: workerData.url, authToken: workerData.authToken, timeout: 1000 });
+let busy = false;
+
+async function checkpoint() {
+  if (busy) return;
+  busy = true;
+  try {
+    // PASSIVE never waits for readers or writers: it does what it can now.
+    const result = await client.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    parentPort?.postMessage({ type: "checkpointed", row: result.rows[0] ? { ...result.rows[0] } : null });
+  } catch (error) {
+    parentPort?.postMessage({ type: "failed", message: String(error) });
+  } finally {
+    busy = false;
+  }
+}
+
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort?.on("message", (message) => {
+  if (message !== "stop") return;
+  clearInterval(timer);
+  client.close();
+  parentPort?.close();
+});
