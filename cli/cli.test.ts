@@ -75,6 +75,19 @@ describe("bookbug CLI", () => {
     expect(after).toMatchObject({ credits: 2, availableCredits: 2 });
   }, 90_000);
 
+  it("logs out by revoking the token on the server, not only forgetting it", async () => {
+    const { configDir } = await loggedIn("leaving");
+    const { token } = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8")) as { token: string };
+    const before = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(before.status).toBe(200);
+    const out = await bookbug(["logout"], { configDir });
+    expect(out).toMatchObject({ code: 0 });
+    expect(out.stdout).toContain(`Logged out of ${server.url}.`);
+    const after = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(401);
+    expect(await bookbug(["whoami"], { configDir })).toMatchObject({ code: 3 });
+  });
+
   it("explains a wrong password, an unreachable server and an expired token with their exit codes", async () => {
     const configDir = mkdtempSync(join(tmpdir(), "bookbug-cli-"));
     await signUpOverHttp(server.url, "careful@example.com", CLI_PASSWORD);

@@ -117,8 +117,15 @@ async function main(argv: string[]) {
     }
     case "logout": {
       const config = await readConfig();
-      await clearConfig();
-      console.log(config ? `Logged out of ${config.url}.` : "You weren't logged in.");
+      if (config) {
+        // Revoke the token on the server; forget it here even if the server is away.
+        const revoked = await new BookbugApi(config.url, config.token).request("DELETE", "/api/auth/token").then(
+          () => true,
+          () => false,
+        );
+        await clearConfig();
+        console.log(`Logged out of ${config.url}.${revoked ? "" : " (The server couldn't be reached to revoke the token; it expires by itself.)"}`);
+      } else console.log("You weren't logged in.");
       return;
     }
     case "whoami": {

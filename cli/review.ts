@@ -67,8 +67,9 @@ export async function reviewPlot(api: BookbugApi, bookId: string, decision: "app
     }
     // Bookbug explained in the chat why it couldn't start (the server checks
     // credits up front, so this is a race with another approval).
-    const text = (reply as ApiMessage | null)?.content ?? `The book is ${status}.`;
-    throw new CliError(text, /credit/i.test(text) ? EXIT.noCredits : EXIT.conflict);
+    const refusal = reply as ApiMessage | null;
+    const text = refusal?.content ?? `The book is ${status}.`;
+    throw new CliError(text, refusal?.phase === "no_credits" ? EXIT.noCredits : EXIT.conflict);
   }
   const revised = plot as { plot: ApiPlot; version: number } | null;
   if (revised) {

@@ -169,6 +169,7 @@ describe("create-book through the engine", () => {
     const last = (await messagesOf(bookId)).at(-1);
     expect(last).toMatchObject({ role: "assistant", chips: ["Approve"] });
     expect(last?.content).toContain("you don't have a credit available right now");
+    expect(last?.phase).toBe("no_credits");
     expect((await bookRow(bookId))?.status).toBe("plot_review");
     // Replaying the same step changes nothing.
     expect(await reserveCreditForApproval(bookId, approval!.id)).toEqual({ reserved: false, reason: "no_credits" });

@@ -86,9 +86,10 @@ export async function reserveCreditForApproval(bookId: string, messageId: number
           ? ({ reason: "too_many_rendering", text: `You already have ${MAX_RENDERING_BOOKS} books being illustrated. Approve again when one of them finishes — your plot is saved.` } as const)
           : null;
     if (refusal) {
+      // The phase says why, for clients that act on it (the CLI's exit code).
       const [reply] = await tx
         .insert(chatMessages)
-        .values({ bookId, role: "assistant", content: refusal.text, chips: ["Approve"], phase: "plot_review" })
+        .values({ bookId, role: "assistant", content: refusal.text, chips: ["Approve"], phase: refusal.reason })
         .returning();
       if (reply) await appendBookEvent(tx, bookId, "message", { message: toApiMessage(reply) });
       return { reserved: false, reason: refusal.reason };

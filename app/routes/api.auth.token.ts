@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { clientIpFrom } from "../load-context";
 import { apiError, handleApi, readJson, requireMethod } from "../utils/api.server";
-import { createApiToken } from "../utils/api-tokens.server";
+import { createApiToken, revokeApiToken } from "../utils/api-tokens.server";
 import { consumeAuthAttempt } from "../utils/rate-limit.server";
 import { EmailSchema, verifyLogin } from "../utils/users.server";
 
@@ -12,9 +12,22 @@ const TokenRequestSchema = z.object({
   name: z.string().trim().min(1).max(60).optional(),
 });
 
+/** The bearer token of this request, if it carries one. */
+function bearerToken(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return match?.[1] ?? null;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   return handleApi(async () => {
-    requireMethod(request, "POST");
+    requireMethod(request, "POST", "DELETE");
+    if (request.method === "DELETE") {
+      // Logging out of the CLI: the token stops working everywhere, at once.
+      const token = bearerToken(request);
+      if (!token) return apiError(401, "unauthorized", "Send the token to revoke as `Authorization: Bearer <token>`.");
+      await revokeApiToken(token);
+      return new Response(null, { status: 204 });
+    }
     const input = await readJson(request, TokenRequestSchema);
     const limit = consumeAuthAttempt("login", clientIpFrom(context), input.email);
     if (!limit.allowed) {

@@ -68,6 +68,16 @@ describe("API auth", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: { code: "invalid_json", message: "The request body is not valid JSON." } });
   });
+
+  it("revokes a token with DELETE, after which it no longer works", async () => {
+    const token = await newAccount();
+    expect((await listBooks({ request: request("/api/books", { token }), params: {}, context })).status).toBe(200);
+    const revoked = await tokenAction({ request: request("/api/auth/token", { method: "DELETE", token }), params: {}, context });
+    expect(revoked.status).toBe(204);
+    expect((await listBooks({ request: request("/api/books", { token }), params: {}, context })).status).toBe(401);
+    const anonymous = await tokenAction({ request: request("/api/auth/token", { method: "DELETE" }), params: {}, context });
+    expect(anonymous.status).toBe(401);
+  });
 });
 
 describe("books and chat over the API", () => {

@@ -16,6 +16,10 @@ export interface JobStatus {
 
 /** Render status for polling clients (and the SSE fallback). */
 export async function getJobStatus(userId: string, bookId: string): Promise<JobStatus> {
+  await getOwnedBook(userId, bookId);
+  // The cursor first: a client that streams from it afterwards may see an
+  // event twice, but never misses one that landed while this was read.
+  const lastEventId = await latestBookEventId(bookId);
   const book = await getOwnedBook(userId, bookId);
   const db = await getDb();
   const job = await db.query.bookJobs.findFirst({ where: eq(bookJobs.bookId, bookId), orderBy: [desc(bookJobs.createdAt)] });
@@ -26,6 +30,6 @@ export async function getJobStatus(userId: string, bookId: string): Promise<JobS
     currentPage: job?.currentPage ?? 0,
     totalPages: job?.totalPages ?? book.pageCount ?? 0,
     error: job?.error ?? null,
-    lastEventId: await latestBookEventId(bookId),
+    lastEventId,
   };
 }
