@@ -103,6 +103,16 @@ describe("offline revisions", () => {
     expect(missing!.plot.summary).not.toMatch(/took out/);
   });
 
+  it("ends a new title where the next request begins, and keeps a quoted one whole", async () => {
+    const [, both] = await revise(["rename it to The Brave Little Train and make it funnier"]);
+    expect(both!.plot.title).toBe("The Brave Little Train");
+    expect(both!.plot.summary).toMatch(/funnier/);
+    const [, quoted] = await revise(["Call it “Trains and Tides”"]);
+    expect(quoted!.plot.title).toBe("Trains and Tides");
+    const [, , later] = await revise(["call it Sea and Sky", "make it funnier"]);
+    expect(later!.plot.title).toBe("Sea and Sky");
+  });
+
   it("does several things asked at once, and lists what it did", async () => {
     const [, after] = await revise(["Make it funnier and add more dinosaurs"], { ...brief, pageCount: 12 });
     expect(after!.brief).toMatchObject({ tone: "funny", loves: ["trains", "dinosaurs"] });

@@ -82,10 +82,14 @@ function wholeRequests(feedback: string, work: Work): string {
   let rest = feedback;
   const title = rest.match(/\b(?:call it|title it|name it|title should be|rename (?:it|the book)(?: to)?|change the title to|new title:?)\s+[“"']?([^“”"]{2,100}?)[”"']?\s*[.!]?$/i);
   if (title?.[1]) {
-    work.recipe = { ...work.recipe, title: clampText(title[1].trim(), 120) };
+    // "Call it X and make it funnier": the title ends where the next request begins (unless quoted).
+    const quoted = /[“"']\s*$/.test(title[0].slice(0, title[0].indexOf(title[1])));
+    const next = quoted ? null : /(?:\s*,\s*|\s+)(?:and|then|also|plus)\s+(?:please\s+)?(?=(?:make|add|give|have|put|change|remove|take|let|set|move|turn|use|include|cut|drop)\b)/i.exec(title[1]);
+    const chosenText = next ? title[1].slice(0, next.index) : title[1];
+    work.recipe = { ...work.recipe, title: clampText(chosenText.trim(), 120) };
     const chosen = work.recipe.title as string;
     work.done.push(`retitled it “${chosen}”`);
-    rest = rest.replace(title[0], " ");
+    rest = rest.replace(title[0], next ? ` ${title[1].slice(next.index + next[0].length)}` : " ");
   }
   const dedication = rest.match(/\b(?:change the dedication to|the dedication should (?:say|be)|dedication:)\s+[“"]?(.+?)[”"]?\s*$/i);
   if (dedication?.[1]) {
