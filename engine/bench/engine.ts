@@ -217,7 +217,13 @@ const withTen = await resumeLatency(10);
 
 const beforeParking = await settledMemory();
 const parkStarted = performance.now();
-await park(10, PARKED);
+// In quarters, so memory per wait can be told from memory that comes once.
+const rssByParked: Record<string, number> = {};
+for (let quarter = 1; quarter <= 4; quarter++) {
+  const upTo = Math.max(10, Math.round((PARKED * quarter) / 4));
+  await park(Math.max(10, Math.round((PARKED * (quarter - 1)) / 4)), upTo);
+  rssByParked[upTo] = mb((await settledMemory()).rss);
+}
 const parkSeconds = (performance.now() - parkStarted) / 1000;
 const parkedMemory = await settledMemory();
 const withMany = await resumeLatency(PARKED);
@@ -271,6 +277,7 @@ console.log(
         secondsToPark: round(parkSeconds, 1),
         gcBeforeMeasuring: typeof global.gc === "function",
         rssMb: { with10Parked: mb(beforeParking.rss), [`with${PARKED}Parked`]: mb(parkedMemory.rss) },
+        rssMbAsRunsPark: rssByParked,
         heapUsedMb: { with10Parked: mb(beforeParking.heapUsed), [`with${PARKED}Parked`]: mb(parkedMemory.heapUsed) },
       },
     },
