@@ -6,8 +6,8 @@
  *   replyMs p50/p99: POST of an answer sent → Bookbug's reply received on the stream
  *   postMs p50/p99: the POST's own response time
  * with 1 conversation, then 50 at once. A parent reads each reply before
- * answering: BENCH_THINK_MS (default 400 ms, a very quick parent) passes
- * between a reply arriving and the next answer.
+ * answering: between BENCH_THINK_MIN_MS and BENCH_THINK_MAX_MS (default 2–6 s,
+ * a quick parent) pass between a reply arriving and the next answer.
  * Targets: reply p99 < 100 ms at 50 conversations; POST p99 < 20 ms.
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -16,7 +16,9 @@ import { performance } from "node:perf_hooks";
 import { createClient, type Client } from "@libsql/client";
 import { coreCount, followStream, peakRssMb, startBenchServer, summarise } from "./bench-support";
 
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 400);
+// A parent reads each reply and answers: between THINK_MIN_MS and THINK_MAX_MS.
+const THINK_MIN_MS = Number(process.env.BENCH_THINK_MIN_MS ?? 2_000);
+const THINK_MAX_MS = Number(process.env.BENCH_THINK_MAX_MS ?? 6_000);
 const CROWD = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const ANSWERS = [
   "Maya",
@@ -72,7 +74,7 @@ async function converse(baseUrl: string, token: string, samples: Samples): Promi
   try {
     await nextReply(0); // the opening question
     for (const [index, content] of ANSWERS.entries()) {
-      await new Promise((resolve) => setTimeout(resolve, THINK_MS));
+      await new Promise((resolve) => setTimeout(resolve, THINK_MIN_MS + Math.random() * (THINK_MAX_MS - THINK_MIN_MS)));
       const seen = replies.length;
       const sentAt = performance.now();
       const posted = await fetch(`${baseUrl}/api/chat/${book.id}/message`, {
@@ -114,7 +116,7 @@ async function main() {
       JSON.stringify(
         {
           storyteller: "offline",
-          thinkTimeMs: THINK_MS,
+          thinkTimeMs: { min: THINK_MIN_MS, max: THINK_MAX_MS },
           oneConversation: alone,
           [`${CROWD}Conversations`]: crowd,
           peakRssMb: peakRssMb(server.pid()),

@@ -11,8 +11,7 @@ import { startWorkflowHarness, type WorkflowHarness } from "../tests/utils/workf
 import { getStoryteller, setStorytellerForTests } from "./agents";
 import { inngest } from "./client";
 import { CONVERSATION_TROUBLE_MESSAGE } from "./conversation";
-import { chatMessageSaved } from "./events";
-import { findUnansweredMessage, findUnansweredMessages, wakeEvents } from "./wake-conversations";
+import { findUnansweredMessage, findUnansweredMessages, recheckUnansweredMessage, wakeEvents } from "./wake-conversations";
 
 let harness: WorkflowHarness;
 beforeAll(async () => {
@@ -89,7 +88,7 @@ describe("typed approval during plot review", () => {
 });
 
 describe("waking a conversation that missed its message", () => {
-  it("nudges it again a moment later when the first wake-up went unheard", async () => {
+  it("wakes it again when the server looks a moment later and the message is still unanswered", async () => {
     const { bookId } = await startedBook();
     // The conversation is past its short settle wait, in a wait of a minute or more.
     await waitFor(async () => {
@@ -99,16 +98,18 @@ describe("waking a conversation that missed its message", () => {
       return detail.data.waits.some((w) => w.expiresAt - Date.now() > 30_000) || null;
     }, { what: "the conversation's long wait" });
     const db = await getDb();
-    // Saved, and only the delayed nudge is sent: the immediate wake-up was missed.
+    // Saved, and its immediate wake-up was missed.
     const [missed] = await db
       .insert(chatMessages)
       .values({ bookId, role: "user", content: "Ada", phase: "intake", clientMessageId: "missed-wake-up" })
       .returning();
-    await inngest.send(chatMessageSaved.create({ bookId, messageId: missed!.id }));
+    // What the server that saved it does a moment later (app/utils/chat.server.ts).
+    expect(await recheckUnansweredMessage(missed!.id, 1)).toBe(true);
     await waitFor(async () => ((await bookRow(bookId))?.brief as { heroName?: string } | null)?.heroName === "Ada" || null, {
-      what: "the nudged message to be answered",
+      what: "the re-sent message to be answered",
     });
     expect(await findUnansweredMessage(missed!.id)).toBeNull();
+    expect(await recheckUnansweredMessage(missed!.id, 2)).toBe(false);
   });
 
 

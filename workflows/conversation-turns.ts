@@ -7,7 +7,7 @@
  * message already answered.
  */
 import { getStoryteller } from "./agents";
-import { mergeBrief, type BookBrief, type BriefTopic, type Plot } from "./brief";
+import { isBriefComplete, mergeBrief, type BookBrief, type BriefTopic, type Plot } from "./brief";
 import { nextInboxMessage, saveTurn } from "./conversation";
 import { reserveCreditForApproval, savePlot, type ApprovalOutcome } from "./plot-review";
 
@@ -27,6 +27,22 @@ export async function answerNextMessage(bookId: string, state: InterviewState): 
   const reply = await storyteller.interview({ bookId, brief, learned, askedAbout: state.askedAbout, turn: state.turn });
   const saved = await saveTurn(bookId, message.id, brief, reply);
   return { brief: saved.brief, askedAbout: reply.topic, turn: state.turn + 1 };
+}
+
+/**
+ * Answers every message waiting in the inbox, oldest first, until it is empty
+ * or the brief is complete; null when there was nothing to answer. Checking
+ * the inbox again after each answer, in the same step, means the workflow can
+ * wait right after this step: no extra round trip to look again.
+ */
+export async function answerInbox(bookId: string, state: InterviewState): Promise<InterviewState | null> {
+  let current: InterviewState | null = null;
+  for (;;) {
+    const next = await answerNextMessage(bookId, current ?? state);
+    if (!next) return current;
+    current = next;
+    if (isBriefComplete(current.brief)) return current;
+  }
 }
 
 /** Writes the first plot for a complete brief and opens the review. */

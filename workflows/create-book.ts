@@ -9,7 +9,7 @@ import {
   pauseIfIdle,
   saveOpeningQuestion,
 } from "./conversation";
-import { answerNextMessage, handleReviewMessage, writeFirstPlot, type ReviewState } from "./conversation-turns";
+import { answerInbox, handleReviewMessage, writeFirstPlot, type ReviewState } from "./conversation-turns";
 import { bookCancelled, bookCreateStarted, bookPlotReviewed, chatMessageSent, forBook } from "./events";
 import { generatePages } from "./generate-pages";
 
@@ -79,11 +79,9 @@ export const createBook = inngest.createFunction(
 
     // The interview: answer every message in the inbox, in order, then wait.
     while (!isBriefComplete(brief)) {
-      const answered = await step.run("answer-next-message", () => answerNextMessage(bookId, { brief, askedAbout, turn }));
-      if (answered) {
-        ({ brief, askedAbout, turn } = answered);
-        continue;
-      }
+      const answered = await step.run("answer-messages", () => answerInbox(bookId, { brief, askedAbout, turn }));
+      if (answered) ({ brief, askedAbout, turn } = answered);
+      if (isBriefComplete(brief)) break;
       const woke = await waitForInbox(step, chatMessageSent, bookId, "wait-for-answer");
       if (woke === "timeout" && (await step.run("pause-book", () => pauseIfIdle(bookId)))) return { outcome: "paused" };
     }

@@ -12,11 +12,6 @@ export const chatMessageSent = eventType("chat/message.sent", {
   schema: z.object({ bookId: z.string(), messageId: z.number() }),
 });
 
-/** A user message was saved: starts a check, a moment later, that it was answered. */
-export const chatMessageSaved = eventType("chat/message.saved", {
-  schema: z.object({ bookId: z.string(), messageId: z.number() }),
-});
-
 /** The parent approved the plot or asked for changes (saved to the inbox first). */
 export const bookPlotReviewed = eventType("book/plot.reviewed", {
   schema: z.object({ bookId: z.string(), messageId: z.number(), decision: z.enum(["approve", "revise"]) }),

@@ -1,7 +1,7 @@
 import { createBook } from "./create-book";
 import { generatePages } from "./generate-pages";
 import { housekeeping } from "./housekeeping";
-import { nudgeUnansweredMessage, wakeWaitingConversations } from "./wake-conversations";
+import { wakeWaitingConversations } from "./wake-conversations";
 
 /** Every workflow the app serves at /api/inngest. */
-export const functions = [createBook, generatePages, housekeeping, nudgeUnansweredMessage, wakeWaitingConversations];
+export const functions = [createBook, generatePages, housekeeping, wakeWaitingConversations];

@@ -2,9 +2,9 @@ import { and, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { books, chatMessages } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import { inngest } from "./client";
-import { bookPlotReviewed, chatMessageSaved, chatMessageSent } from "./events";
+import { bookPlotReviewed, chatMessageSent } from "./events";
 
-/** How long a message may sit unanswered before the sweeper nudges its conversation. */
+/** How long a message may sit unanswered before the once-a-minute sweep wakes its conversation again. */
 export const UNANSWERED_AFTER_MS = 30_000;
 
 export interface UnansweredMessage {
@@ -34,19 +34,37 @@ export async function findUnansweredMessage(messageId: number): Promise<Unanswer
   return (await unanswered(eq(chatMessages.id, messageId), 1))[0] ?? null;
 }
 
-/** The events the API would have sent for these messages, with ids that dedupe per minute. */
-export function wakeEvents(messages: UnansweredMessage[], now = new Date()) {
-  const minute = Math.floor(now.getTime() / 60_000);
+/**
+ * The events the API would have sent for these messages. Their ids dedupe per
+ * `label` (by default the current minute), so a retried wake-up is sent once.
+ */
+export function wakeEvents(messages: UnansweredMessage[], label = `minute-${Math.floor(Date.now() / 60_000)}`) {
   return messages.flatMap((m) => {
     const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
-      chatMessageSent.create({ bookId: m.bookId, messageId: m.messageId }, { id: `wake-chat-${m.messageId}-${minute}` }),
+      chatMessageSent.create({ bookId: m.bookId, messageId: m.messageId }, { id: `wake-chat-${m.messageId}-${label}` }),
     ];
     if (m.status === "plot_review") {
       const decision = m.phase === "approve" ? "approve" : "revise";
-      events.push(bookPlotReviewed.create({ bookId: m.bookId, messageId: m.messageId, decision }, { id: `wake-review-${m.messageId}-${minute}` }));
+      events.push(bookPlotReviewed.create({ bookId: m.bookId, messageId: m.messageId, decision }, { id: `wake-review-${m.messageId}-${label}` }));
     }
     return events;
   });
+}
+
+/** When the server looks again after saving a message (see `recheckUnansweredMessage`). */
+export const RECHECK_AFTER_MS = [300, 1_000, 3_000] as const;
+
+/**
+ * A moment after a message was saved: if it is still unanswered, its wake-up
+ * is sent again (numbered by `attempt`). True when it was. A conversation
+ * that is merely busy ignores the extra event; one that missed the first
+ * wakes now.
+ */
+export async function recheckUnansweredMessage(messageId: number, attempt: number): Promise<boolean> {
+  const pending = await findUnansweredMessage(messageId);
+  if (!pending) return false;
+  await inngest.send(wakeEvents([pending], `recheck-${attempt}`));
+  return true;
 }
 
 /*
@@ -54,22 +72,12 @@ export function wakeEvents(messages: UnansweredMessage[], now = new Date()) {
  * event itself can miss its conversation. A wait only sees events sent after
  * it was registered (Inngest semantics), so a message sent in the instant
  * between the conversation's inbox check and its next wait is not seen by
- * that wait; and a send can fail after the save. Two nudges close the gap:
+ * that wait; and a send can fail after the save. The server that saved the
+ * message looks again a moment later (`recheckUnansweredMessage`, scheduled by
+ * app/utils/chat.server.ts); and, for what a crash of that server loses:
  */
 
-/** Two seconds after each message: if it is still unanswered, wake its conversation again. */
-export const nudgeUnansweredMessage = inngest.createFunction(
-  { id: "nudge-unanswered-message", name: "Wake a conversation that missed a message", triggers: [chatMessageSaved] },
-  async ({ event, step }) => {
-    await step.sleep("give-the-conversation-a-moment", "2s");
-    const pending = await step.run("check-still-unanswered", () => findUnansweredMessage(event.data.messageId));
-    if (!pending) return { nudged: false };
-    await step.sendEvent("wake-conversation-again", wakeEvents([pending]));
-    return { nudged: true };
-  },
-);
-
-/** Once a minute: every message unanswered for 30 s (say, both its events were lost). */
+/** Once a minute: every message unanswered for 30 s. */
 export const wakeWaitingConversations = inngest.createFunction(
   {
     id: "wake-waiting-conversations",

@@ -5,7 +5,8 @@ import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
 import { inngest } from "../../workflows/client";
 import { toApiMessage, type ApiMessage } from "../../workflows/conversation";
-import { bookCreateStarted, bookPlotReviewed, chatMessageSaved, chatMessageSent } from "../../workflows/events";
+import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../workflows/events";
+import { RECHECK_AFTER_MS, recheckUnansweredMessage } from "../../workflows/wake-conversations";
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb } from "./db.server";
@@ -96,9 +97,8 @@ async function resumeIfPaused(book: Book): Promise<boolean> {
 
 async function wakeWorkflow(book: Book, message: { id: number; phase: string }) {
   if (await resumeIfPaused(book)) return;
-  const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create> | ReturnType<typeof chatMessageSaved.create>)[] = [
+  const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
     chatMessageSent.create({ bookId: book.id, messageId: message.id }),
-    chatMessageSaved.create({ bookId: book.id, messageId: message.id }),
   ];
   const db = await getDb();
   const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
@@ -109,7 +109,26 @@ async function wakeWorkflow(book: Book, message: { id: number; phase: string }) 
   // The message is already safe in the inbox and the event only wakes the
   // conversation, so the parent is not kept waiting for it; a wake-up that
   // goes astray is sent again (workflows/wake-conversations.ts).
-  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again within a minute):", error));
+  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again shortly):", error));
+  scheduleRechecks(message.id);
+}
+
+/**
+ * Looks again at a saved message after each of RECHECK_AFTER_MS while it is
+ * unanswered. Timers in this process, not durable: a crash loses them, and
+ * the once-a-minute sweep covers that.
+ */
+function scheduleRechecks(messageId: number, attempt = 0) {
+  const delay = RECHECK_AFTER_MS[attempt];
+  if (delay === undefined) return;
+  const timer = setTimeout(() => {
+    recheckUnansweredMessage(messageId, attempt + 1)
+      .then((stillWaiting) => {
+        if (stillWaiting) scheduleRechecks(messageId, attempt + 1);
+      })
+      .catch((error: unknown) => console.error("Could not look again at a message:", error));
+  }, delay);
+  timer.unref();
 }
 
 export async function postMessage(userId: string, bookId: string, input: MessageInput): Promise<ApiMessage> {

@@ -238,7 +238,8 @@ function countPolls(page: Page, bookId: string) {
 }
 
 // An approval that lands just as the conversation moves from one wait to
-// the next is picked up by the nudge two seconds later; allow for a busy machine.
+// the next is picked up when the server looks again, within three seconds;
+// allow for a busy machine.
 const WORKFLOW_TURN = { timeout: 30_000 };
 
 test("approve the plot, watch the pages arrive one by one, read the book and download its PDF", async ({ browser, studio }) => {
