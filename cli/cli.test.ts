@@ -14,7 +14,7 @@ import type { ApiBook, ApiMessage } from "./api";
 let server: Awaited<ReturnType<typeof startAppServer>>;
 
 beforeAll(async () => {
-  server = await startAppServer({ ANSWER_SETTLE_TIMEOUT: "1s" });
+  server = await startAppServer();
 }, 60_000);
 afterAll(() => server.stop());
 

@@ -12,7 +12,7 @@ import type { ApiBook } from "./api";
 let server: Awaited<ReturnType<typeof startAppServer>>;
 
 beforeAll(async () => {
-  server = await startAppServer({ ANSWER_SETTLE_TIMEOUT: "1s", ENGINE_BACKOFF_SCALE: "1" });
+  server = await startAppServer({ ENGINE_BACKOFF_SCALE: "1" });
 }, 60_000);
 afterAll(() => server.stop());
 

@@ -15,7 +15,7 @@ import { findUnansweredMessage, findUnansweredMessages, recheckUnansweredMessage
 
 let harness: WorkflowHarness;
 beforeAll(async () => {
-  harness = await startWorkflowHarness({ ANSWER_SETTLE_TIMEOUT: "1s" });
+  harness = await startWorkflowHarness();
 });
 afterAll(() => harness.close());
 afterEach(() => setStorytellerForTests(undefined));

@@ -22,7 +22,7 @@ import { reserveCreditForApproval } from "./plot-review";
 let harness: WorkflowHarness;
 
 beforeAll(async () => {
-  harness = await startWorkflowHarness({ ANSWER_SETTLE_TIMEOUT: "1s" });
+  harness = await startWorkflowHarness();
 });
 afterAll(async () => {
   await harness.close();

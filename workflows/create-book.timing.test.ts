@@ -11,7 +11,7 @@ let harness: WorkflowHarness;
 
 beforeAll(async () => {
   // Short waits stand in for 24 hours.
-  harness = await startWorkflowHarness({ ANSWER_TIMEOUT: "2s", ANSWER_SETTLE_TIMEOUT: "500ms" });
+  harness = await startWorkflowHarness({ ANSWER_TIMEOUT: "2s" });
 });
 afterAll(async () => {
   setStorytellerForTests(undefined);

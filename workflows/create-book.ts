@@ -4,7 +4,6 @@ import { isBriefComplete } from "./brief";
 import { inngest } from "./client";
 import {
   loadConversationState,
-  nextInboxMessage,
   pauseAfterConversationFailure,
   pauseIfIdle,
   saveOpeningQuestion,
@@ -14,31 +13,16 @@ import { bookCancelled, bookCreateStarted, bookPlotReviewed, chatMessageSent, fo
 import { generatePages } from "./generate-pages";
 
 /*
- * A wait only sees events sent after it is registered, and registering it
- * takes a round trip after the previous step. Messages are saved to the inbox
- * before their event is sent, so the wait is split: a short settle wait, an
- * inbox re-check, a one-minute wait, another re-check, then the long wait
- * (ANSWER_TIMEOUT, 24h). A message that lands in a gap is answered within
- * seconds instead of being missed; none is ever lost.
+ * A wait only sees events sent after it is registered (Inngest semantics),
+ * and registering it takes a round trip after the step that read the inbox.
+ * Messages are saved before their event is sent, so one that lands in that
+ * gap is still in the inbox: the server that saved it sends its wake-up again
+ * moments later, and a sweep catches anything older (decision 006).
  */
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
 
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-function durationMs(duration: string) {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(duration);
-  return match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
-}
-
 async function waitForInbox(step: Step, event: typeof chatMessageSent | typeof bookPlotReviewed, bookId: string, label: string) {
-  const env = getEnv();
-  // The middle stage only makes sense when the long wait is longer than it.
-  const stages = durationMs(env.ANSWER_TIMEOUT) > 60_000 ? [env.ANSWER_SETTLE_TIMEOUT, "1m"] : [env.ANSWER_SETTLE_TIMEOUT];
-  for (const [index, timeout] of stages.entries()) {
-    const woke = await step.waitForEvent(`${label}-settle-${index}`, { event, timeout, if: forBook(bookId) });
-    if (woke) return "event" as const;
-    if (await step.run(`${label}-recheck-inbox-${index}`, () => nextInboxMessage(bookId))) return "event" as const;
-  }
-  const woke = await step.waitForEvent(label, { event, timeout: env.ANSWER_TIMEOUT, if: forBook(bookId) });
+  const woke = await step.waitForEvent(label, { event, timeout: getEnv().ANSWER_TIMEOUT, if: forBook(bookId) });
   return woke ? ("event" as const) : ("timeout" as const);
 }
 

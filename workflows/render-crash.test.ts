@@ -10,7 +10,7 @@ import { waitFor } from "../tests/utils/wait-for";
 let server: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
   // One page at a time makes the render long enough to die in the middle of.
-  server = await startAppServer({ RENDER_PARALLELISM: "1", ANSWER_SETTLE_TIMEOUT: "1s" });
+  server = await startAppServer({ RENDER_PARALLELISM: "1" });
 }, 60_000);
 afterAll(() => server.stop());
 

@@ -52,7 +52,7 @@ export function wakeEvents(messages: UnansweredMessage[], label = `minute-${Math
 }
 
 /** When the server looks again after saving a message (see `recheckUnansweredMessage`). */
-export const RECHECK_AFTER_MS = [300, 1_000, 3_000] as const;
+export const RECHECK_AFTER_MS = [150, 1_000, 3_000] as const;
 
 /**
  * A moment after a message was saved: if it is still unanswered, its wake-up

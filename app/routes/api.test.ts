@@ -20,7 +20,7 @@ let harness: WorkflowHarness;
 const context = { clientIp: "10.1.1.1" };
 
 beforeAll(async () => {
-  harness = await startWorkflowHarness({ ANSWER_SETTLE_TIMEOUT: "1s" });
+  harness = await startWorkflowHarness();
 });
 afterAll(async () => {
   await harness.close();

@@ -70,7 +70,7 @@ async function sessionCookieFor(userId: string) {
 }
 
 beforeAll(async () => {
-  harness = await startWorkflowHarness({ ANSWER_SETTLE_TIMEOUT: "1s" });
+  harness = await startWorkflowHarness();
   const owner = await createUser({ email: "owner@example.com", name: "Owner", password: "password123" });
   const stranger = await createUser({ email: "stranger@example.com", name: "Stranger", password: "password123" });
   bookId = (await createBook(owner.id)).id;

@@ -142,7 +142,6 @@ const test = base.extend<object, { studio: Studio }>({
         ANTHROPIC_API_KEY: "e2e-key",
         ANTHROPIC_BASE_URL: illustrator.url,
         FREE_CREDITS: "10",
-        ANSWER_SETTLE_TIMEOUT: "1s",
       });
       const context = await browser.newContext();
       const page = await context.newPage();
