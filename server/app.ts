@@ -12,6 +12,12 @@ export interface AppOptions {
   secureCookies: boolean;
   /** Proxy hops in front of us whose X-Forwarded-For we believe (0 = none). */
   trustProxy: number;
+  /**
+   * Settles once the workflows can run (the embedded engine has synced this
+   * app's functions). Until then requests wait, except the engine's own calls
+   * to /api/inngest: an event sent before the sync would start nothing.
+   */
+  ready?: Promise<void>;
 }
 
 /** Builds the Express app that serves the Remix build (or Vite in development). */
@@ -32,8 +38,15 @@ export async function createExpressApp(options: AppOptions) {
   if (options.logRequests) {
     app.use(morgan(options.mode === "production" ? "short" : "dev", { skip: (req) => req.url === "/healthz" }));
   }
+  let isReady = options.ready === undefined;
+  void options.ready?.then(() => (isReady = true));
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true });
+    if (isReady) res.json({ ok: true });
+    else res.status(503).json({ ok: false, starting: true });
+  });
+  app.use((req, _res, next) => {
+    if (isReady || req.path.startsWith("/api/inngest")) return next();
+    options.ready!.then(() => next(), next);
   });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { EnvError, getEnv, cookiesAreSecure, reloadEnv } from "../app/utils/env.server";
 import { createExpressApp } from "./app";
-import { provideEmbeddedEngineKeys, startEmbeddedEngine } from "./workflow-engine";
+import { provideEmbeddedEngineKeys, startEngineThread } from "./workflow-engine";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -31,20 +31,23 @@ async function main() {
 
   // Migrations run before we accept a single request.
   await getDb();
-  let workflows: Awaited<ReturnType<typeof startEmbeddedEngine>>;
+  let workflows: Awaited<ReturnType<typeof startEngineThread>>;
   try {
-    workflows = await startEmbeddedEngine(env);
+    workflows = await startEngineThread(env);
   } catch (error) {
     if (isAddressInUse(error)) refuseToStart(`The workflow engine's port ${env.ENGINE_PORT} is in use. Stop what is using it, or set ENGINE_PORT.`);
     throw error;
   }
 
   const mode = env.NODE_ENV === "development" ? "development" : "production";
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const { app, closeVite } = await createExpressApp({
     mode,
     logRequests: env.LOG_REQUESTS,
     secureCookies: cookiesAreSecure(env),
     trustProxy: env.TRUST_PROXY,
+    ready,
   });
 
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -53,6 +56,7 @@ async function main() {
     const connecting = workflows ? workflows.connect(appUrl) : Promise.resolve();
     connecting
       .then(() => {
+        markReady();
         console.log(`Bookbug is ready on http://localhost:${port} (${mode})`);
         if (workflows) console.log(`Workflow engine: http://localhost:${workflows.port} (runs, events, waits)`);
       })

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, type Engine } from "../engine";
 import { workflowMode, type Env } from "../app/utils/env.server";
+import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
 export interface RunningEngine {
-  engine: Engine;
   port: number;
   /** Registers the app's functions and starts executing; call once the app listens. */
   connect(appUrl: string): Promise<void>;
@@ -52,7 +53,6 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
     throw error;
   }
   return {
-    engine,
     port: listening.port,
     async connect(appUrl) {
       await engine.registerApp(appUrl);
@@ -63,6 +63,81 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
       await listening.close();
       await checkpointer?.stop();
       client.close();
+    },
+  };
+}
+
+/** An error from the engine thread, keeping its code (say EADDRINUSE). */
+class EngineThreadError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The embedded engine on a worker thread of this process. The engine is a
+ * separate service that talks to the app only over HTTP, so it can run on
+ * the second core: its bookkeeping (events, waits, queue, memoized steps,
+ * signing) then never delays a web request or an event stream.
+ */
+export async function startEngineThread(env: Env): Promise<RunningEngine | null> {
+  if (workflowMode(env) !== "embedded") return null;
+  const worker = new Worker(new URL("./engine-thread.mjs", import.meta.url));
+  let pending: { resolve: (reply: EngineThreadReply) => void; reject: (error: Error) => void } | null = null;
+  let exited = false;
+  worker.on("message", (reply: EngineThreadReply) => pending?.resolve(reply));
+  worker.on("error", (error) => {
+    if (pending) pending.reject(error);
+    else {
+      console.error("The workflow engine failed:", error);
+      process.exit(1);
+    }
+  });
+  worker.on("exit", (code) => {
+    exited = true;
+    pending?.reject(new Error(`The workflow engine's thread exited (code ${code})`));
+  });
+
+  const next = () =>
+    new Promise<EngineThreadReply>((resolve, reject) => {
+      pending = {
+        resolve: (reply) => {
+          pending = null;
+          if (reply.type === "failed") reject(new EngineThreadError(reply.message, reply.code));
+          else resolve(reply);
+        },
+        reject: (error) => {
+          pending = null;
+          reject(error);
+        },
+      };
+    });
+  const ask = (request: EngineThreadRequest) => {
+    const answer = next();
+    worker.postMessage(request);
+    return answer;
+  };
+
+  let started: EngineThreadReply;
+  try {
+    started = await next();
+  } catch (error) {
+    if (!exited) await worker.terminate();
+    throw error;
+  }
+  if (started.type !== "listening") throw new Error(`The workflow engine's thread said ${started.type} before it listened`);
+  return {
+    port: started.port,
+    async connect(appUrl) {
+      await ask({ type: "connect", appUrl });
+    },
+    async stop() {
+      if (exited) return;
+      await ask({ type: "stop" });
+      await worker.terminate();
     },
   };
 }

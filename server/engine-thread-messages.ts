@@ -1,0 +1,8 @@
+/** What the main thread and the engine's worker thread say to each other. */
+export type EngineThreadRequest = { type: "connect"; appUrl: string } | { type: "stop" };
+
+export type EngineThreadReply =
+  | { type: "listening"; port: number }
+  | { type: "connected" }
+  | { type: "stopped" }
+  | { type: "failed"; code?: string; message: string };

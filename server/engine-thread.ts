@@ -1,0 +1,36 @@
+/**
+ * Worker-thread entry for the embedded engine (see startEngineThread in
+ * ./workflow-engine.ts). It reads the same environment as the web server and
+ * answers the main thread's requests one message at a time.
+ */
+import { parentPort } from "node:worker_threads";
+import { getEnv } from "../app/utils/env.server";
+import { startEmbeddedEngine } from "./workflow-engine";
+import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
+
+const port = parentPort;
+if (!port) throw new Error("server/engine-thread.ts runs only as a worker thread");
+
+function reply(message: EngineThreadReply) {
+  port!.postMessage(message);
+}
+
+function failure(error: unknown): EngineThreadReply {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return { type: "failed", code: typeof code === "string" ? code : undefined, message: String(message ?? error) };
+}
+
+try {
+  const running = await startEmbeddedEngine(getEnv());
+  if (!running) throw new Error("The engine thread started with the embedded engine turned off");
+  port.on("message", (request: EngineThreadRequest) => {
+    const work = request.type === "connect" ? running.connect(request.appUrl) : running.stop();
+    work.then(
+      () => reply({ type: request.type === "connect" ? "connected" : "stopped" }),
+      (error: unknown) => reply(failure(error)),
+    );
+  });
+  reply({ type: "listening", port: running.port });
+} catch (error) {
+  reply(failure(error));
+}
