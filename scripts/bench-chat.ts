@@ -20,6 +20,7 @@ import { coreCount, followStream, peakRssMb, startBenchServer, summarise } from 
 const THINK_MIN_MS = Number(process.env.BENCH_THINK_MIN_MS ?? 2_000);
 const THINK_MAX_MS = Number(process.env.BENCH_THINK_MAX_MS ?? 6_000);
 const CROWD = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+const REPLY_TIMEOUT_MS = 60_000;
 const ANSWERS = [
   "Maya",
   "she's 5 and loves trains and her cat Miso",
@@ -66,8 +67,17 @@ async function converse(baseUrl: string, token: string, samples: Samples): Promi
     replies.push(performance.now());
     wake?.();
   }, stop.signal);
+  // A reply that never comes is a failure to report, not a reason to hang.
   const nextReply = async (seen: number) => {
-    while (replies.length <= seen) await new Promise<void>((resolve) => (wake = resolve));
+    const deadline = Date.now() + REPLY_TIMEOUT_MS;
+    while (replies.length <= seen) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`book ${book.id}: no reply on the stream within ${REPLY_TIMEOUT_MS / 1000} s (reply ${seen + 1})`);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, left);
+      });
+    }
     return replies[seen]!;
   };
 
@@ -106,7 +116,7 @@ async function measure(baseUrl: string, db: Client, conversations: number) {
 }
 
 async function main() {
-  const server = await startBenchServer({ ANSWER_SETTLE_TIMEOUT: "3s" });
+  const server = await startBenchServer();
   const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
   try {
     await measure(server.url, db, 1); // warm-up: JIT, connections, caches

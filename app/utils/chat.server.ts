@@ -96,20 +96,26 @@ async function resumeIfPaused(book: Book): Promise<boolean> {
 }
 
 async function wakeWorkflow(book: Book, message: { id: number; phase: string }) {
-  if (await resumeIfPaused(book)) return;
+  const db = await getDb();
+  // Read after the message was saved: a conversation that paused just before
+  // is resumed instead of woken; one in plot review gets the review event.
+  // Only a paused book costs a write here.
+  const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
+  if (current?.status === "paused" && (await resumeIfPaused(book))) return;
   const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
     chatMessageSent.create({ bookId: book.id, messageId: message.id }),
   ];
-  const db = await getDb();
-  const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
   if (current?.status === "plot_review") {
     const decision = message.phase === "approve" ? "approve" : "revise";
     events.push(bookPlotReviewed.create({ bookId: book.id, messageId: message.id, decision }));
   }
   // The message is already safe in the inbox and the event only wakes the
-  // conversation, so the parent is not kept waiting for it; a wake-up that
-  // goes astray is sent again (workflows/wake-conversations.ts).
-  inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again shortly):", error));
+  // conversation, so the parent is not kept waiting for it: it goes once this
+  // response is on its way, before the answer's work can hold it up. A
+  // wake-up that goes astray is sent again (workflows/wake-conversations.ts).
+  setImmediate(() => {
+    inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again shortly):", error));
+  });
   scheduleRechecks(message.id);
 }
 
