@@ -1,5 +1,5 @@
 /** What the main thread and the engine's worker thread say to each other. */
-export type EngineThreadRequest = { type: "connect"; appUrl: string } | { type: "stop" };
+export type EngineThreadRequest = { type: "connect" } | { type: "stop" };
 
 export type EngineThreadReply =
   | { type: "listening"; port: number }

@@ -1,11 +1,12 @@
 /**
- * Worker-thread entry for the embedded engine (see startEngineThread in
- * ./workflow-engine.ts). It reads the same environment as the web server and
- * answers the main thread's requests one message at a time.
+ * Worker-thread entry for the embedded engine and the workflows it runs (see
+ * startEngineThread in ./workflow-engine.ts). It reads the same environment
+ * as the web server and answers the main thread's requests one at a time.
  */
 import { parentPort } from "node:worker_threads";
 import { getEnv } from "../app/utils/env.server";
 import { startEmbeddedEngine } from "./workflow-engine";
+import { startFunctionsServer } from "./workflow-functions-server";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
 const port = parentPort;
@@ -23,8 +24,14 @@ function failure(error: unknown): EngineThreadReply {
 try {
   const running = await startEmbeddedEngine(getEnv());
   if (!running) throw new Error("The engine thread started with the embedded engine turned off");
+  const workflows = await startFunctionsServer();
+  const stop = async () => {
+    // In-flight step calls finish (and get memoized) before the workflows go.
+    await running.stop();
+    await workflows.close();
+  };
   port.on("message", (request: EngineThreadRequest) => {
-    const work = request.type === "connect" ? running.connect(request.appUrl) : running.stop();
+    const work = request.type === "connect" ? running.connect(workflows.url) : stop();
     work.then(
       () => reply({ type: request.type === "connect" ? "connected" : "stopped" }),
       (error: unknown) => reply(failure(error)),

@@ -52,8 +52,7 @@ async function main() {
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const { port } = server.address() as AddressInfo;
-    const appUrl = env.APP_URL ?? `http://127.0.0.1:${port}/api/inngest`;
-    const connecting = workflows ? workflows.connect(appUrl) : Promise.resolve();
+    const connecting = workflows ? workflows.connect() : Promise.resolve();
     connecting
       .then(() => {
         markReady();

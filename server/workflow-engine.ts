@@ -77,13 +77,23 @@ class EngineThreadError extends Error {
   }
 }
 
+/** The embedded engine as the web server sees it: on another thread. */
+export interface EngineThread {
+  port: number;
+  /** Syncs the workflows and starts executing; call once the app listens. */
+  connect(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
- * The embedded engine on a worker thread of this process. The engine is a
- * separate service that talks to the app only over HTTP, so it can run on
- * the second core: its bookkeeping (events, waits, queue, memoized steps,
- * signing) then never delays a web request or an event stream.
+ * The embedded engine on a worker thread of this process, with the app's
+ * workflows served beside it (server/workflow-functions-server.ts). The
+ * engine talks to its functions only over HTTP, so both can use the second
+ * core: their work (events, waits, memoized steps, signing, the steps
+ * themselves) never delays a web request or an event stream. Open streams
+ * hear about new book events across threads (workflows/book-events.ts).
  */
-export async function startEngineThread(env: Env): Promise<RunningEngine | null> {
+export async function startEngineThread(env: Env): Promise<EngineThread | null> {
   if (workflowMode(env) !== "embedded") return null;
   const worker = new Worker(new URL("./engine-thread.mjs", import.meta.url));
   let pending: { resolve: (reply: EngineThreadReply) => void; reject: (error: Error) => void } | null = null;
@@ -131,8 +141,8 @@ export async function startEngineThread(env: Env): Promise<RunningEngine | null>
   if (started.type !== "listening") throw new Error(`The workflow engine's thread said ${started.type} before it listened`);
   return {
     port: started.port,
-    async connect(appUrl) {
-      await ask({ type: "connect", appUrl });
+    async connect() {
+      await ask({ type: "connect" });
     },
     async stop() {
       if (exited) return;

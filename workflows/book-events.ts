@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { BroadcastChannel } from "node:worker_threads";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { jobEvents } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
@@ -15,10 +16,25 @@ export interface BookEvent {
 type Db = Awaited<ReturnType<typeof getDb>>;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// Steps run in this process, so a local signal gets events to open streams at
-// once; streams also poll, which covers workers in other processes.
-const globalForBus = globalThis as unknown as { __bookbugBookBus?: EventEmitter };
-const bus = (globalForBus.__bookbugBookBus ??= new EventEmitter().setMaxListeners(0));
+// Steps run in this process, though maybe on another thread (the embedded
+// engine's): a local signal, carried across threads by a broadcast channel,
+// gets events to open streams at once. Streams also poll, which covers
+// workers in other processes.
+interface BookBus {
+  local: EventEmitter;
+  threads: BroadcastChannel;
+}
+const globalForBus = globalThis as unknown as { __bookbugBookBus?: BookBus };
+const bus = (globalForBus.__bookbugBookBus ??= openBus());
+
+function openBus(): BookBus {
+  const local = new EventEmitter().setMaxListeners(0);
+  const threads = new BroadcastChannel("bookbug:book-events");
+  threads.onmessage = (message) => local.emit(String((message as { data: unknown }).data));
+  // Never the reason a thread stays up.
+  threads.unref();
+  return { local, threads };
+}
 
 /** Appends to the book's event log inside the caller's transaction. */
 export async function appendBookEvent(tx: Tx | Db, bookId: string, type: BookEventType, payload: Record<string, unknown>) {
@@ -28,7 +44,8 @@ export async function appendBookEvent(tx: Tx | Db, bookId: string, type: BookEve
 
 /** Tells open streams that the book has new events (call after commit). */
 export function announceBookEvents(bookId: string) {
-  bus.emit(bookId);
+  bus.local.emit(bookId);
+  bus.threads.postMessage(bookId);
 }
 
 // Many streams follow the same book from the same cursor (a family on two
@@ -70,14 +87,14 @@ export function waitForBookEvents(bookId: string, timeoutMs: number, signal?: Ab
   return new Promise((resolve) => {
     const finish = (why: "news" | "timeout" | "aborted") => () => {
       clearTimeout(timer);
-      bus.off(bookId, onNews);
+      bus.local.off(bookId, onNews);
       signal?.removeEventListener("abort", onAbort);
       resolve(why);
     };
     const onNews = finish("news");
     const onAbort = finish("aborted");
     const timer = setTimeout(finish("timeout"), timeoutMs);
-    bus.on(bookId, onNews);
+    bus.local.on(bookId, onNews);
     signal?.addEventListener("abort", onAbort);
   });
 }
