@@ -15,7 +15,7 @@ const HELP = `bookbug — design, follow and download picture books from the ter
 Usage: bookbug <command> [options]
 
   login [--url URL] [--email EMAIL]   log in (password asked, or BOOKBUG_PASSWORD)
-  logout                              forget the stored token
+  logout                              log out: revoke the token and forget it
   whoami [--json]                     who you are and your credits
   new                                 start a book: the interview, right here
   resume <id>                         carry on a book's conversation
