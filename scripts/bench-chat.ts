@@ -14,6 +14,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createClient, type Client } from "@libsql/client";
+import { FULL_INTERVIEW } from "../tests/utils/full-interview";
 import { coreCount, followStream, peakRssMb, startBenchServer, summarise } from "./bench-support";
 
 // A parent reads each reply and answers: between THINK_MIN_MS and THINK_MAX_MS.
@@ -21,17 +22,7 @@ const THINK_MIN_MS = Number(process.env.BENCH_THINK_MIN_MS ?? 2_000);
 const THINK_MAX_MS = Number(process.env.BENCH_THINK_MAX_MS ?? 6_000);
 const CROWD = Number(process.env.BENCH_CONVERSATIONS ?? 50);
 const REPLY_TIMEOUT_MS = 60_000;
-const ANSWERS = [
-  "Maya",
-  "she's 5 and loves trains and her cat Miso",
-  "curly black hair, glasses and a yellow raincoat",
-  "in the forest",
-  "Being brave",
-  "funny",
-  "Watercolour",
-  "8 pages",
-  "For Maya, who is braver than she knows",
-];
+const ANSWERS = FULL_INTERVIEW;
 
 interface Samples {
   replyMs: number[];

@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import type { ApiMessage } from "../../workflows/conversation";
 
-export interface StreamMessage {
-  id: number;
-  role: "user" | "assistant";
-  content: string;
-  chips: string[];
-  phase: string;
-  createdAt: string;
-}
+/** A chat message as the stream carries it. */
+export type StreamMessage = ApiMessage;
 
 export interface StreamPlot {
   title: string;

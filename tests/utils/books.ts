@@ -50,17 +50,7 @@ export async function answer(userId: string, bookId: string, content: string) {
   return replies.at(-1)!;
 }
 
-export const FULL_INTERVIEW = [
-  "Maya",
-  "she's 5 and loves trains and her cat Miso",
-  "curly black hair, glasses and a yellow raincoat",
-  "in the forest",
-  "Being brave",
-  "funny",
-  "Watercolour",
-  "8 pages",
-  "For Maya, who is braver than she knows",
-];
+export { FULL_INTERVIEW } from "./full-interview";
 
 export function waitForStatus(bookId: string, status: string) {
   return waitFor(async () => ((await bookRow(bookId))?.status === status ? true : null), { what: `book status ${status}` });
