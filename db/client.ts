@@ -19,25 +19,64 @@ function isLocalFile(url: string) {
   return url.startsWith("file:");
 }
 
+/**
+ * Connections to a local file. The client opens them lazily (a transaction
+ * holds one across awaits, so concurrent requests and steps each get their
+ * own); all are opened and set up at once instead, below.
+ */
+const LOCAL_CONNECTIONS = 8;
+
+/**
+ * SQLite keeps these per connection, so each of the pool's connections needs
+ * them. NORMAL in WAL mode survives a crash of the process and skips an fsync
+ * per commit; under FULL (a new connection's default) a commit holds the
+ * write lock through that fsync while every other writer waits.
+ */
+const PER_CONNECTION = ["PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
+
+/**
+ * Runs the per-connection settings on every connection of the pool. The
+ * pool hands out its most recently returned idle connection and opens a new
+ * one only when none is idle, so holding transactions forces new ones open;
+ * a setting cannot change inside a transaction, so each is set up just after
+ * its transaction ends.
+ */
+async function setUpEveryConnection(client: Client, size: number) {
+  const setUp = async () => {
+    for (const statement of PER_CONNECTION) await client.execute(statement);
+  };
+  const held = [];
+  for (let i = 0; i < size - 1; i++) held.push(await client.transaction("deferred"));
+  await setUp();
+  for (let tx = held.pop(); tx; tx = held.pop()) {
+    await tx.commit();
+    tx.close();
+    await setUp();
+  }
+}
+
 /** Opens a libsql database: a local file (WAL) or a Turso/libsql server. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (isLocalFile(config.url)) {
+  const local = isLocalFile(config.url);
+  if (local) {
     const path = config.url.slice("file:".length).split("?")[0] ?? "";
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   const client = createClient({
     url: config.url,
     authToken: config.authToken,
-    // Requests, workflow steps and the engine write from one process; wait
+    // Requests, workflow steps and the engine write from two threads; wait
     // for a competing writer instead of failing with SQLITE_BUSY.
     timeout: 5_000,
+    ...(local ? { concurrency: LOCAL_CONNECTIONS } : {}),
   });
-  if (isLocalFile(config.url)) {
+  if (local) {
     // WAL lets readers (SSE streams, page loads) run while a step writes.
     await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = NORMAL");
+    await setUpEveryConnection(client, config.url.includes(":memory:") ? 1 : LOCAL_CONNECTIONS);
+  } else {
+    await client.execute("PRAGMA foreign_keys = ON");
   }
-  await client.execute("PRAGMA foreign_keys = ON");
   return drizzle(client, { schema }) as Database;
 }
 

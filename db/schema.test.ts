@@ -23,6 +23,21 @@ describe("database constraints", () => {
     expect(fk.rows[0]?.[0]).toBe(1);
   });
 
+  it("sets up every pooled connection alike, not only the first", async () => {
+    const db = await getDb();
+    // Transactions held at once each take their own connection.
+    const held = [];
+    for (let i = 0; i < 8; i++) held.push(await db.$client.transaction("read"));
+    try {
+      for (const tx of held) {
+        expect((await tx.execute("PRAGMA synchronous")).rows[0]?.[0]).toBe(1); // NORMAL
+        expect((await tx.execute("PRAGMA foreign_keys")).rows[0]?.[0]).toBe(1);
+      }
+    } finally {
+      for (const tx of held) tx.close();
+    }
+  });
+
   it("stores a page number once per book", async () => {
     const db = await getDb();
     const page = { bookId, pageNumber: 1, text: "Once upon a time", imageKey: "k" };
