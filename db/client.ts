@@ -20,11 +20,12 @@ function isLocalFile(url: string) {
 }
 
 /**
- * Connections to a local file. The client opens them lazily (a transaction
- * holds one across awaits, so concurrent requests and steps each get their
- * own); all are opened and set up at once instead, below.
+ * Connections to a local file: the client's own default. It opens them
+ * lazily (a transaction holds one across awaits, so concurrent requests and
+ * steps each get their own) and refuses a transaction when all are held, so
+ * the number is kept; they are opened and set up at once instead, below.
  */
-const LOCAL_CONNECTIONS = 8;
+const LOCAL_CONNECTIONS = 20;
 
 /**
  * SQLite keeps these per connection, so each of the pool's connections needs

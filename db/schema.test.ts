@@ -25,9 +25,9 @@ describe("database constraints", () => {
 
   it("sets up every pooled connection alike, not only the first", async () => {
     const db = await getDb();
-    // Transactions held at once each take their own connection.
+    // Transactions held at once each take their own connection: all 20.
     const held = [];
-    for (let i = 0; i < 8; i++) held.push(await db.$client.transaction("read"));
+    for (let i = 0; i < 20; i++) held.push(await db.$client.transaction("read"));
     try {
       for (const tx of held) {
         expect((await tx.execute("PRAGMA synchronous")).rows[0]?.[0]).toBe(1); // NORMAL

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { clientIpFrom } from "../load-context";
 import { apiError, handleApi, readJson, requireMethod } from "../utils/api.server";
 import { createApiToken, revokeApiToken } from "../utils/api-tokens.server";
+import { bearerToken } from "../utils/auth.server";
 import { consumeAuthAttempt } from "../utils/rate-limit.server";
 import { EmailSchema, verifyLogin } from "../utils/users.server";
 
@@ -11,12 +12,6 @@ const TokenRequestSchema = z.object({
   password: z.string({ required_error: "password is required." }).min(1, "password is required.").max(200),
   name: z.string().trim().min(1).max(60).optional(),
 });
-
-/** The bearer token of this request, if it carries one. */
-function bearerToken(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  return match?.[1] ?? null;
-}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return handleApi(async () => {

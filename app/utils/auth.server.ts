@@ -41,7 +41,8 @@ authenticator.use(
   "form",
 );
 
-function bearerToken(request: Request): string | null {
+/** The bearer token a request carries, if any. */
+export function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;

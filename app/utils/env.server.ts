@@ -45,7 +45,6 @@ export const envSchema = z
 
     /** How long a conversation waits for each answer before pausing (Inngest duration). */
     ANSWER_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 24h or 30s").default("24h"),
-    /** The short first wait that closes the gap before a wait is registered. */
 
     // Objects (page pictures, PDFs): a local directory, or Cloudflare R2.
     STORAGE: z.enum(["local", "r2"]).default("local"),

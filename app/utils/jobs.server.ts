@@ -16,9 +16,9 @@ export interface JobStatus {
 
 /** Render status for polling clients (and the SSE fallback). */
 export async function getJobStatus(userId: string, bookId: string): Promise<JobStatus> {
-  await getOwnedBook(userId, bookId);
-  // The cursor first: a client that streams from it afterwards may see an
-  // event twice, but never misses one that landed while this was read.
+  // The cursor before the book: a client that streams from it afterwards may
+  // see an event twice, but never misses one that landed while this was read.
+  // (Another user's book still gets a 404 below, before anything is returned.)
   const lastEventId = await latestBookEventId(bookId);
   const book = await getOwnedBook(userId, bookId);
   const db = await getDb();
