@@ -1,0 +1,47 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExpressApp } from "./app";
+
+// The production build, as `npm test` builds it before the unit tests.
+describe("before the workflows are ready", () => {
+  let url = "";
+  let close = () => {};
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    const { app } = await createExpressApp({ mode: "production", logRequests: false, secureCookies: false, trustProxy: 0, ready });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    server.on("request", (req: { url?: string }) => received.push(req.url ?? ""));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+  });
+  afterAll(() => close());
+
+  it("holds page requests until then, says so on /healthz, and lets the engine's calls through", async () => {
+    let landed = false;
+    const landing = fetch(`${url}/`).then((response) => {
+      landed = true;
+      return response;
+    });
+    // The page request has reached the server and is held at the gate.
+    while (!received.includes("/")) await new Promise((resolve) => setImmediate(resolve));
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: false, starting: true });
+    // A call to the workflow endpoint goes through Remix meanwhile.
+    const workflowCall = await fetch(`${url}/api/inngest`, { method: "POST", body: "{}" });
+    expect(workflowCall.status).toBe(404);
+    expect(landed).toBe(false);
+
+    markReady();
+    const page = await landing;
+    expect(page.status).toBe(200);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
