@@ -191,6 +191,35 @@ describe("followStream", () => {
     expect(run.reconnects.length).toBeGreaterThan(2);
   });
 
+  it("gives a server that came back the whole budget again when it drops later", async () => {
+    const { url, requests } = await scriptedServer([
+      (_req, res) => {
+        sse(res);
+        send(res, 1, "page", { number: 1 });
+        setTimeout(() => res.destroy(), 20);
+      },
+      (_req, res) => {
+        // Back, but with nothing to say for longer than the budget: heartbeats only.
+        sse(res);
+        const heartbeat = setInterval(() => res.write(": ping\n\n"), 50);
+        setTimeout(() => {
+          clearInterval(heartbeat);
+          res.destroy();
+        }, 600);
+      },
+      (_req, res) => {
+        sse(res);
+        send(res, 2, "status", { status: "complete" });
+        res.end();
+      },
+    ]);
+    const run = follow(url, { giveUpAfterMs: 300 });
+    await run.done;
+    expect(run.events.map((event) => event.id)).toEqual([1, 2]);
+    expect(requests.map((request) => request.lastEventId)).toEqual([undefined, "1", "1"]);
+    expect(run.reconnects).toEqual(["the connection dropped", "the connection dropped"]);
+  });
+
   it("treats a connection that goes silent (no heartbeat) as dropped", async () => {
     const { url, requests } = await scriptedServer([
       (_req, res) => {

@@ -83,7 +83,13 @@ export async function followStream(url: string, headers: Record<string, string>,
       }
       options.onConnect?.();
       let delivered = false;
-      const frames = readFrames(response.body, stillAlive);
+      const frames = readFrames(response.body, () => {
+        stillAlive();
+        // The server is back (a heartbeat will do): a later drop gets the whole
+        // budget again. `failures` waits for an event, so a server that keeps
+        // dropping connections still gets more and more time between tries.
+        troubleSince = null;
+      });
       for (;;) {
         let next: IteratorResult<Frame>;
         try {
