@@ -17,8 +17,6 @@ import { canonicalJson } from "./signing";
  * per later call.
  */
 interface RunMemos {
-  /** The run as last read; only a running run is served from here. */
-  run: RunRow;
   eventJson: string;
   /** Step id → canonical JSON of its memo. */
   steps: Map<string, string>;
@@ -31,42 +29,12 @@ export class RunMemoCache {
 
   constructor(private readonly maxRuns = 1_000) {}
 
-  /**
-   * A running run as cached by an earlier call (its row does not change while
-   * it runs, but for its status: a run ended meanwhile finds its queue items
-   * gone when the call's result is applied).
-   */
-  runningRun(runId: string): RunRow | undefined {
-    const cached = this.runs.get(runId);
-    return cached?.run.status === "running" ? cached.run : undefined;
-  }
-
-  /**
-   * Adds a memo the caller has just written in a call's fast path (see
-   * continue-in-place), so the next call of this sequential run needs no
-   * read. Nothing else can memoize a step of a run in that state: a run
-   * parked in a wait, sleep or invoke, or with planned steps, is not in it.
-   */
-  append(runId: string, stepId: string, memo: unknown): boolean {
-    const cached = this.runs.get(runId);
-    if (!cached) return false;
-    if (!cached.steps.has(stepId)) cached.stack.push(stepId);
-    cached.steps.set(stepId, canonicalJson(memo));
-    return true;
-  }
-
-  /** What `load` returned last time, when the caller knows nothing changed since but its own `append`. */
-  current(runId: string): Readonly<RunMemos> | undefined {
-    return this.runs.get(runId);
-  }
-
   /** The run's event and every memo so far, in memoization order. */
   async load(client: Client, run: RunRow): Promise<Readonly<RunMemos>> {
     const runId = run.id;
     let cached = this.runs.get(runId);
     if (cached) this.runs.delete(runId); // re-inserted below: most recently used last
-    cached ??= { run, eventJson: canonicalJson(JSON.parse(run.event_json)), steps: new Map(), stack: [], lastSeq: 0 };
-    cached.run = run;
+    cached ??= { eventJson: canonicalJson(JSON.parse(run.event_json)), steps: new Map(), stack: [], lastSeq: 0 };
     const fresh = await all<{ step_id: string; memo_json: string; memo_seq: number }>(
       client,
       `SELECT step_id, memo_json, memo_seq FROM engine_steps

@@ -129,8 +129,9 @@ export class Runner {
 
   private async scheduleNext(): Promise<void> {
     if (!this.running) return;
-    // A call in flight wakes the runner when it ends; the poll is only a safety net then.
-    const next = this.inFlight.size > 0 ? undefined : await nextDueAt(this.opts.client);
+    // Timers fall due while calls are in flight too (a sleep, a wait's timeout,
+    // a retry's backoff): always wake for the earliest due item.
+    const next = await nextDueAt(this.opts.client);
     const now = Date.now();
     const delay =
       next !== undefined && next > now ? Math.min(this.opts.pollIntervalMs, next - now) : this.opts.pollIntervalMs;
@@ -218,7 +219,7 @@ export class Runner {
   private async executeCall(first: QueueItem): Promise<void> {
     let item: QueueItem | undefined = first;
     for (let consecutive = 1; item; consecutive++) {
-      item = await this.executeOneCall(item, consecutive < MAX_CONSECUTIVE_STEPS, consecutive > 1);
+      item = await this.executeOneCall(item, consecutive < MAX_CONSECUTIVE_STEPS);
       if (item && !this.running) {
         // Stopping: the item stays due for whoever starts next.
         await writeOne(this.opts.client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
@@ -227,11 +228,12 @@ export class Runner {
     }
   }
 
-  /** `inFastPath`: this call continues the previous one in place, whose memo is already cached. */
-  private async executeOneCall(item: QueueItem, mayContinue: boolean, inFastPath: boolean): Promise<QueueItem | undefined> {
+  private async executeOneCall(item: QueueItem, mayContinue: boolean): Promise<QueueItem | undefined> {
     const { client, ctx } = this.opts;
     const runId = item.run_id ?? "";
-    const runRow = this.memos.runningRun(runId) ?? (await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]));
+    // Read every time, in the fast path too: a run cancelled, timed out or
+    // failed meanwhile must not run another step.
+    const runRow = await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]);
     if (!runRow || (runRow.status !== "queued" && runRow.status !== "running")) {
       await this.transaction((tx) => deleteItem(tx, item.id));
       return undefined;
@@ -248,7 +250,8 @@ export class Runner {
       return undefined;
     }
     if (runRow.status === "queued") await this.transaction((tx) => startRun(tx, runId, fn.config));
-    const memos = (inFastPath && this.memos.current(runId)) || (await this.memos.load(client, { ...runRow, status: "running" }));
+    // Only memos newer than the cached ones are read (in the fast path, the one just written).
+    const memos = await this.memos.load(client, runRow);
     const maxAttempts = this.maxAttempts(fn);
     const payload = JSON.parse(item.payload_json) as { planned?: boolean };
     let response: CallResponse;
@@ -284,13 +287,7 @@ export class Runner {
       // Nothing new is queued on this path (the item stays claimed), so the runner need not be woken.
       const outcome = await continueInPlace(client, item, step, now);
       if (outcome !== "continued") this.wake();
-      if (outcome === "continued" && this.memos.append(runId, finished.id, step.memo)) {
-        next = { ...item, step_id: null, attempt: 0, run_at: now, payload_json: "{}" };
-      } else if (outcome === "continued") {
-        // Not cached any more: the row is a due discovery call; let the queue take it.
-        await writeOne(client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
-        this.wake();
-      }
+      if (outcome === "continued") next = { ...item, step_id: null, attempt: 0, run_at: now, payload_json: "{}" };
     } else {
       await this.transaction(async (tx) => {
         // A run that ended meanwhile (cancelled, timed out) took its queue items with it.

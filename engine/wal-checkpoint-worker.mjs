@@ -6,26 +6,22 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createClient } from "@libsql/client";
 
 const client = createClient({ url: workerData.url, authToken: workerData.authToken, timeout: 1000 });
-let busy = false;
+let running = null;
 
-async function checkpoint() {
-  if (busy) return;
-  busy = true;
-  try {
-    // PASSIVE never waits for readers or writers: it does what it can now.
-    const result = await client.execute("PRAGMA wal_checkpoint(PASSIVE)");
-    parentPort?.postMessage({ type: "checkpointed", row: result.rows[0] ? { ...result.rows[0] } : null });
-  } catch (error) {
-    parentPort?.postMessage({ type: "failed", message: String(error) });
-  } finally {
-    busy = false;
-  }
+function checkpoint() {
+  // PASSIVE never waits for readers or writers: it does what it can now.
+  running ??= client
+    .execute("PRAGMA wal_checkpoint(PASSIVE)")
+    .catch((error) => parentPort?.postMessage({ type: "failed", message: String(error) }))
+    .finally(() => (running = null));
 }
 
 const timer = setInterval(checkpoint, workerData.intervalMs);
-parentPort?.on("message", (message) => {
+parentPort?.on("message", async (message) => {
   if (message !== "stop") return;
   clearInterval(timer);
+  // The checkpoint under way finishes first.
+  await running;
   client.close();
   parentPort?.close();
 });

@@ -11,6 +11,7 @@ describe("the WAL checkpointer", () => {
     const path = fileURLToPath(url.replace(/^file:/, "file://"));
     // Connections that never checkpoint by themselves, as the app's engine opens them.
     const client = await openEngineClient({ url, walAutoCheckpoint: 0 });
+    expect((await client.execute("PRAGMA wal_autocheckpoint")).rows[0]?.[0]).toBe(0);
     await client.execute("CREATE TABLE notes (body TEXT)");
     for (let i = 0; i < 200; i++) await client.execute({ sql: "INSERT INTO notes (body) VALUES (?)", args: ["x".repeat(2000)] });
     const before = statSync(path).size;

@@ -22,7 +22,12 @@ export function startWalCheckpointer(options: { url: string; authToken?: string;
   });
   // Never the reason the process stays up.
   worker.unref();
-  worker.on("error", () => undefined);
+  // A checkpointer that fails leaves the log to grow (or to the app's own
+  // connections): say so rather than fail silently.
+  worker.on("error", (error) => console.error("WAL checkpointer stopped:", error));
+  worker.on("message", (message: { type?: string; message?: string }) => {
+    if (message.type === "failed") console.error("WAL checkpoint failed:", message.message);
+  });
   return {
     async stop() {
       // Held while it finishes its last checkpoint, then let go.

@@ -6,7 +6,7 @@
  * queueing a discovery call, without a new row to find and claim.
  */
 import type { Client } from "@libsql/client";
-import { one, run as exec, withTransaction, writeBatch, writeOne } from "../db";
+import { one, writeBatch, writeOne } from "../db";
 import type { QueueItem } from "../interfaces";
 import { memoStatement, type MemoizeInput } from "./complete-step";
 
@@ -29,6 +29,6 @@ export async function continueInPlace(client: Client, item: QueueItem, step: Mem
   if (memoized) return "continued";
   if (!(await one(client, "SELECT 1 AS found FROM engine_queue WHERE id = ?", [item.id]))) return "run-ended";
   // A duplicate answer for a step memoized before: nothing follows from it.
-  await withTransaction(client, (tx) => exec(tx, "DELETE FROM engine_queue WHERE id = ?", [item.id]));
+  await writeOne(client, "DELETE FROM engine_queue WHERE id = ?", [item.id]);
   return "already-memoized";
 }
