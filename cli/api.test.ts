@@ -11,13 +11,19 @@ afterEach(() => {
   server = undefined;
 });
 
-/** A server that drops the first `drops` connections mid-request, then answers. */
-async function dropping(drops: number) {
+/**
+ * A server that drops the first `drops` connections, then answers: before
+ * answering at all, or (`afterHeaders`) part-way through the body.
+ */
+async function dropping(drops: number, { afterHeaders = false } = {}) {
   let seen = 0;
   server = createServer((req, res) => {
     seen += 1;
     if (seen <= drops) {
-      req.socket.destroy();
+      if (afterHeaders) {
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "12" });
+        res.write('{"boo', () => req.socket.destroy());
+      } else req.socket.destroy();
       return;
     }
     res.writeHead(200, { "Content-Type": "application/json" }).end('{"books":[]}');
@@ -42,6 +48,24 @@ describe("BookbugApi", () => {
   it("gives up on reads after three dropped connections", async () => {
     const { url, seen } = await dropping(5);
     await expect(new BookbugApi(url, "bb_x").request("GET", "/api/books")).rejects.toMatchObject({ exitCode: 6 });
+    expect(seen()).toBe(3);
+  });
+
+  it("tries a read again when the connection drops after the headers", async () => {
+    const { url, seen } = await dropping(1, { afterHeaders: true });
+    await expect(new BookbugApi(url, "bb_x").request("GET", "/api/books")).resolves.toEqual({ books: [] });
+    expect(seen()).toBe(2);
+  });
+
+  it("says the server is unreachable (exit 6) when a write's answer is cut off, without repeating it", async () => {
+    const { url, seen } = await dropping(1, { afterHeaders: true });
+    await expect(new BookbugApi(url, "bb_x").request("POST", "/api/books")).rejects.toMatchObject({ exitCode: 6 });
+    expect(seen()).toBe(1);
+  });
+
+  it("gives up on a download cut off three times with exit 6", async () => {
+    const { url, seen } = await dropping(5, { afterHeaders: true });
+    await expect(new BookbugApi(url, "bb_x").download("/api/books/b1/pdf")).rejects.toMatchObject({ exitCode: 6 });
     expect(seen()).toBe(3);
   });
 

@@ -48,6 +48,14 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 /** Network failures that say a connection broke in passing, not that nobody is there. */
 const DROPPED = ["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"];
 
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 function networkErrorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
   return cause?.code ?? cause?.message;
@@ -60,10 +68,15 @@ export class BookbugApi {
     private readonly token?: string,
   ) {}
 
-  private async send(method: string, path: string, init: RequestInit, timeoutMs: number) {
+  /**
+   * One request, its body read too: a connection that drops or stalls after
+   * the headers is as much a network failure as one that never answers.
+   */
+  private async send<T>(method: string, path: string, init: RequestInit, timeoutMs: number, read: (response: Response) => Promise<T>) {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await fetch(new URL(path, this.baseUrl), { method, ...init, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await fetch(new URL(path, this.baseUrl), { method, ...init, signal: AbortSignal.timeout(timeoutMs) });
+        return { response, body: await read(response) };
       } catch (error) {
         if ((error as Error | null)?.name === "TimeoutError") {
           throw new CliError(`Bookbug at ${this.baseUrl} didn't answer within ${timeoutMs / 1000} s. Try again in a moment.`, EXIT.unreachable);
@@ -95,7 +108,7 @@ export class BookbugApi {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(
+    const { response, body: text } = await this.send(
       method,
       path,
       {
@@ -106,23 +119,19 @@ export class BookbugApi {
         body: body !== undefined ? JSON.stringify(body) : undefined,
       },
       REQUEST_TIMEOUT_MS,
+      (answer) => answer.text(),
     );
     if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let payload: unknown = null;
-    try {
-      payload = text ? JSON.parse(text) : null;
-    } catch {
-      payload = null;
-    }
+    const payload = parseJson(text);
     if (!response.ok) throw this.failure(response, payload, path);
     return payload as T;
   }
 
   async download(path: string): Promise<{ bytes: Uint8Array; disposition: string | null }> {
-    const response = await this.send("GET", path, { headers: this.authHeader() }, DOWNLOAD_TIMEOUT_MS);
-    if (!response.ok) throw this.failure(response, await response.json().catch(() => null), path);
-    return { bytes: new Uint8Array(await response.arrayBuffer()), disposition: response.headers.get("content-disposition") };
+    const { response, body } = await this.send("GET", path, { headers: this.authHeader() }, DOWNLOAD_TIMEOUT_MS, (answer) => answer.arrayBuffer());
+    const bytes = new Uint8Array(body);
+    if (!response.ok) throw this.failure(response, parseJson(new TextDecoder().decode(bytes)), path);
+    return { bytes, disposition: response.headers.get("content-disposition") };
   }
 
   streamUrl(bookId: string) {
