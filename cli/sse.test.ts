@@ -220,6 +220,30 @@ describe("followStream", () => {
     expect(run.reconnects).toEqual(["the connection dropped", "the connection dropped"]);
   });
 
+  it("counts streams that end without sending anything against the budget, instead of retrying forever", async () => {
+    const empty: Handler = (_req, res) => {
+      sse(res);
+      res.end();
+    };
+    const { url, requests } = await scriptedServer(Array.from({ length: 200 }, () => empty));
+    const run = follow(url, { giveUpAfterMs: 300 });
+    const error = await run.done.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ exitCode: 6 });
+    expect((error as Error).message).toMatch(/\(the server ended the stream without sending anything\) and couldn't reconnect/);
+    expect(run.reconnects.length).toBeGreaterThan(1);
+    expect(run.reconnects.every((reason) => reason === "the server ended the stream without sending anything")).toBe(true);
+    expect(requests.length).toBe(run.reconnects.length + 1);
+  });
+
+  it("stops at once (exit 1) when the stream's address answers with something other than events", async () => {
+    const { url, requests } = await scriptedServer([(_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end("<h1>Sign in</h1>")]);
+    const error = await follow(url).done.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject({ exitCode: 1 });
+    expect((error as Error).message).toMatch(/^http:\/\/127\.0\.0\.1:\d+ answered the live stream with text\/html instead of events\. Is it a Bookbug server\?$/);
+    expect(requests).toHaveLength(1);
+  });
+
   it("treats a connection that goes silent (no heartbeat) as dropped", async () => {
     const { url, requests } = await scriptedServer([
       (_req, res) => {

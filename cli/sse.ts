@@ -81,7 +81,13 @@ export async function followStream(url: string, headers: Record<string, string>,
         const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new CliError(payload?.error?.message ?? `The live stream answered ${response.status}.`, EXIT.failure);
       }
+      // Anything else (a proxy's login page, say) would look like a stream that ends at once, forever.
+      const type = response.headers.get("content-type") ?? "";
+      if (!type.startsWith("text/event-stream")) {
+        throw new CliError(`${new URL(url).origin} answered the live stream with ${type || "something"} instead of events. Is it a Bookbug server?`, EXIT.failure);
+      }
       options.onConnect?.();
+      let heard = false;
       let delivered = false;
       const frames = readFrames(response.body, () => {
         stillAlive();
@@ -99,6 +105,7 @@ export async function followStream(url: string, headers: Record<string, string>,
           throw new ConnectionLost("the connection dropped");
         }
         if (next.done) break;
+        heard = true;
         const frame = next.value;
         if (frame.retry !== undefined) serverRetryMs = frame.retry;
         if (frame.id !== undefined) lastId = frame.id;
@@ -120,6 +127,8 @@ export async function followStream(url: string, headers: Record<string, string>,
         if (options.signal.aborted) return;
       }
       if (options.isDone?.()) return;
+      // Not even the server's opening `retry:`: no sign the server is really there.
+      if (!heard) throw new ConnectionLost("the server ended the stream without sending anything");
       cleanEnd = true;
       reason = "the server ended the stream";
       // Not a failure: the server restarts or rotates connections; come back when it asks.
