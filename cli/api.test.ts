@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../tests/e2e/app-server";
+import { bookbug } from "../tests/utils/bookbug-cli";
 import { BookbugApi } from "./api";
 
 let server: Server | undefined;
@@ -74,6 +78,43 @@ describe("BookbugApi", () => {
     await expect(new BookbugApi(`http://127.0.0.1:${port}`).request("GET", "/api/me")).rejects.toMatchObject({
       exitCode: 6,
       message: `Can't reach Bookbug at http://127.0.0.1:${port}. Is the server running?`,
+    });
+  });
+});
+
+describe("bookbug logout", () => {
+  /** A config dir logged in to `url`, whose server answers the token's revocation with `status`. */
+  async function revokingWith(status: number, body = "") {
+    server = createServer((req, res) => {
+      if (req.method === "DELETE" && req.url === "/api/auth/token") res.writeHead(status, { "Content-Type": "application/json" }).end(body);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    return logIn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  }
+
+  function logIn(url: string) {
+    const configDir = mkdtempSync(join(tmpdir(), "bookbug-cli-"));
+    writeFileSync(join(configDir, "config.json"), JSON.stringify({ url, token: "bb_old", email: "me@example.com" }));
+    return { configDir, url };
+  }
+
+  it("takes a token the server already refuses (401) as revoked", async () => {
+    const { configDir, url } = await revokingWith(401, '{"error":{"code":"unauthorized","message":"Log in."}}');
+    expect(await bookbug(["logout"], { configDir })).toMatchObject({ code: 0, stdout: `Logged out of ${url}.\n`, stderr: "" });
+    expect(await bookbug(["logout"], { configDir })).toMatchObject({ code: 0, stdout: "You weren't logged in.\n" });
+  });
+
+  it("says the server couldn't be reached only when it couldn't", async () => {
+    const away = logIn(`http://127.0.0.1:${await freePort()}`);
+    expect(await bookbug(["logout"], { configDir: away.configDir })).toMatchObject({
+      code: 0,
+      stdout: `Logged out of ${away.url}. (The server couldn't be reached to revoke the token; it expires by itself.)\n`,
+    });
+    const { configDir, url } = await revokingWith(500, '{"error":{"code":"internal","message":"Something broke."}}');
+    expect(await bookbug(["logout"], { configDir })).toMatchObject({
+      code: 0,
+      stdout: `Logged out of ${url}. (The server didn't revoke the token: Something broke. It expires by itself.)\n`,
     });
   });
 });

@@ -63,6 +63,11 @@ describe("bookbug CLI", () => {
     const pdf = await PDFDocument.load(readFileSync(file));
     expect(pdf.getPageCount()).toBe(9);
 
+    // `-` pipes the same PDF, all of it, before the process exits.
+    const piped = await bookbug(["download", id, "-"], { configDir });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdoutBytes.equals(readFileSync(file))).toBe(true);
+
     // Without a name, the file is named after the book, in the directory given.
     const named = await bookbug(["download", id.slice(0, 8), configDir], { configDir });
     expect(named.code, named.stderr).toBe(0);
@@ -86,6 +91,10 @@ describe("bookbug CLI", () => {
     const after = await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
     expect(await bookbug(["whoami"], { configDir })).toMatchObject({ code: 3 });
+
+    // Logging out again with the revoked token: nothing to warn about.
+    writeFileSync(join(configDir, "config.json"), JSON.stringify({ url: server.url, token, email: "leaving@example.com" }));
+    expect(await bookbug(["logout"], { configDir })).toMatchObject({ code: 0, stdout: `Logged out of ${server.url}.\n`, stderr: "" });
   });
 
   it("explains a wrong password, an unreachable server and an expired token with their exit codes", async () => {

@@ -119,12 +119,19 @@ async function main(argv: string[]) {
       const config = await readConfig();
       if (config) {
         // Revoke the token on the server; forget it here even if the server is away.
-        const revoked = await new BookbugApi(config.url, config.token).request("DELETE", "/api/auth/token").then(
-          () => true,
-          () => false,
+        // A token the server already refuses (401) no longer works: as good as revoked.
+        const failure = await new BookbugApi(config.url, config.token).request("DELETE", "/api/auth/token").then(
+          () => null,
+          (error: unknown) => (error instanceof CliError && error.exitCode === EXIT.auth ? null : error),
         );
         await clearConfig();
-        console.log(`Logged out of ${config.url}.${revoked ? "" : " (The server couldn't be reached to revoke the token; it expires by itself.)"}`);
+        const note =
+          failure === null
+            ? ""
+            : failure instanceof CliError && failure.exitCode === EXIT.unreachable
+              ? " (The server couldn't be reached to revoke the token; it expires by itself.)"
+              : ` (The server didn't revoke the token: ${failure instanceof Error ? failure.message : String(failure)} It expires by itself.)`;
+        console.log(`Logged out of ${config.url}.${note}`);
       } else console.log("You weren't logged in.");
       return;
     }
@@ -228,7 +235,8 @@ async function main(argv: string[]) {
       if (rest[1] === "-" && process.stdout.isTTY) throw new CliError("That would print a PDF onto the terminal; pipe it somewhere, or give a file name.", EXIT.usage);
       const { bytes, disposition } = await api.download(`/api/books/${id}/pdf`);
       if (rest[1] === "-") {
-        process.stdout.write(bytes);
+        // The process exits right after: wait until the PDF is handed over, or a slow pipe gets a truncated file.
+        await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
         return;
       }
       const fallback = suggestedName(disposition) ?? `bookbug-${id.slice(0, 8)}.pdf`;

@@ -13,6 +13,8 @@ export const INTERVIEW_ANSWERS = ["Maya", "she's 5 and loves trains and her cat 
 export interface CliRun {
   code: number;
   stdout: string;
+  /** Stdout as it came, for binary output (`download -`). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -33,12 +35,15 @@ function start(args: string[], options: CliOptions): ChildProcessWithoutNullStre
 export function bookbug(args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = start(args, options);
-    let stdout = "";
+    const stdout: Buffer[] = [];
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdin.end(options.input ?? "");
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on("close", (code) => {
+      const bytes = Buffer.concat(stdout);
+      resolve({ code: code ?? -1, stdout: bytes.toString(), stdoutBytes: bytes, stderr });
+    });
   });
 }
 
@@ -59,7 +64,7 @@ export function startBookbug(args: string[], options: Omit<CliOptions, "input">)
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const ended = new Promise<CliRun>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })));
+  const ended = new Promise<CliRun>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stdoutBytes: Buffer.from(stdout), stderr })));
   let exited = false;
   void ended.then(() => (exited = true));
   return {
