@@ -32,7 +32,8 @@ export async function reviewPlot(api: BookbugApi, bookId: string, decision: "app
   const settled = () =>
     decision === "approve" ? !CONVERSING.includes(status) || reply !== null : plot !== null || (reply !== null && reply.phase !== "writing") || !CONVERSING.includes(status);
 
-  const spin = spinner(decision === "approve" ? "Reserving a credit…" : "Bookbug is rewriting the plot…");
+  const waitingText = decision === "approve" ? "Reserving a credit…" : "Bookbug is rewriting the plot…";
+  const spin = spinner(waitingText);
   const controller = new AbortController();
   try {
     await followStream(
@@ -52,6 +53,7 @@ export async function reviewPlot(api: BookbugApi, bookId: string, decision: "app
         after: job.lastEventId,
         isDone: settled,
         onReconnect: () => spin.update("Lost the connection to Bookbug; reconnecting…"),
+        onConnect: () => spin.update(waitingText),
       },
     );
   } finally {

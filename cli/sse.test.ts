@@ -305,6 +305,28 @@ describe("followStream", () => {
     expect(seen).toEqual(["status"]);
   });
 
+  it("takes BOOKBUG_RECONNECT_SECONDS set but empty as unset, not as no time at all", async () => {
+    const { url, requests } = await scriptedServer([
+      (_req, res) => res.writeHead(503).end(),
+      (_req, res) => {
+        sse(res);
+        send(res, 1, "status", { status: "complete" });
+        res.end();
+      },
+    ]);
+    const saved = process.env.BOOKBUG_RECONNECT_SECONDS;
+    process.env.BOOKBUG_RECONNECT_SECONDS = "";
+    try {
+      const events: string[] = [];
+      await followStream(url, {}, (event) => events.push(event.event), { signal: new AbortController().signal, isDone: () => events.includes("status"), baseDelayMs: 10 });
+      expect(events).toEqual(["status"]);
+      expect(requests).toHaveLength(2);
+    } finally {
+      if (saved === undefined) delete process.env.BOOKBUG_RECONNECT_SECONDS;
+      else process.env.BOOKBUG_RECONNECT_SECONDS = saved;
+    }
+  });
+
   it("returns promptly when aborted while waiting to reconnect", async () => {
     const { url } = await scriptedServer([(_req, res) => res.writeHead(503).end()]);
     const controller = new AbortController();
@@ -321,7 +343,7 @@ describe("bookbug watch, when the stream only says it's over", () => {
   const BOOK = "0b0b0b0b-1111-4222-8333-444455556666";
 
   /** Just enough of the API for `watch`: the job, the book, and a stream that only ends. */
-  async function apiEndingWith(end: { status: string }) {
+  async function apiEndingWith(end: { status: string }, { keepOpen = false } = {}) {
     const server = createServer((req, res) => {
       const json = (body: unknown) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
       if (req.url === `/api/jobs/${BOOK}`) {
@@ -331,7 +353,9 @@ describe("bookbug watch, when the stream only says it's over", () => {
         json({ book: { id: BOOK, status: "rendering", title: "Maya's Moon Express", brief: {}, plot: null, pageCount: 8, pages: [], createdAt: "", updatedAt: "" } });
       } else if (req.url?.startsWith(`/api/jobs/${BOOK}/stream`)) {
         res.writeHead(200, { "Content-Type": "text/event-stream" });
-        res.end(`event: end\ndata: ${JSON.stringify(end)}\n\n`);
+        const last = `event: end\ndata: ${JSON.stringify(end)}\n\n`;
+        if (keepOpen) res.write(last);
+        else res.end(last);
       } else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -349,6 +373,13 @@ describe("bookbug watch, when the stream only says it's over", () => {
 
   it("takes the final status from `end`, without reconnecting", async () => {
     const configDir = await apiEndingWith({ status: "complete" });
+    const run = await bookbug(["watch", BOOK], { configDir });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toContain(`Done! [████████████████████████] 8/8  Download it with: bookbug download ${BOOK}`);
+  });
+
+  it("stops at `end` even when the server leaves the stream open", async () => {
+    const configDir = await apiEndingWith({ status: "complete" }, { keepOpen: true });
     const run = await bookbug(["watch", BOOK], { configDir });
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain(`Done! [████████████████████████] 8/8  Download it with: bookbug download ${BOOK}`);

@@ -27,7 +27,9 @@ export interface FollowOptions {
 
 /** How long to keep reconnecting: `BOOKBUG_RECONNECT_SECONDS`, else a minute. */
 export function reconnectBudgetMs() {
-  const seconds = Number(process.env.BOOKBUG_RECONNECT_SECONDS);
+  const raw = process.env.BOOKBUG_RECONNECT_SECONDS?.trim();
+  // Set but empty is unset, not zero (which would give up at the first drop).
+  const seconds = raw ? Number(raw) : NaN;
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000;
 }
 

@@ -83,7 +83,10 @@ export async function watchBook(api: BookbugApi, bookId: string, options: { json
           // we get if the book finished just before we started following it).
           const final = (event.data as { status?: string }).status ?? "";
           if (final === "deleted") throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
-          if (TERMINAL.includes(final)) status = final;
+          if (TERMINAL.includes(final)) {
+            status = final;
+            controller.abort();
+          }
         } else if (event.event === "status") {
           status = (event.data as { status: string }).status;
           if (status === "queued") {
