@@ -1,4 +1,5 @@
-import { CliError, EXIT } from "./errors";
+import { CliError, EXIT, noSuchBook } from "./errors";
+import { followStream, type FollowOptions, type StreamEvent } from "./sse";
 
 /** Shapes of the public API (mirrors the README's contract). */
 export interface ApiMessage {
@@ -38,6 +39,11 @@ export interface ApiJob {
   error: string | null;
   lastEventId: number;
 }
+
+/** A book whose conversation is still going (the plot not yet approved). */
+export const CONVERSING = ["intake", "plot_review", "paused"];
+/** A book whose illustration is over, one way or another. */
+export const TERMINAL = ["complete", "failed", "cancelled"];
 
 const STATUS_EXIT: Record<number, number> = { 401: EXIT.auth, 402: EXIT.noCredits, 404: EXIT.notFound, 409: EXIT.conflict, 429: EXIT.conflict };
 
@@ -99,7 +105,7 @@ export class BookbugApi {
     if (response.status === 401 && path !== "/api/auth/token") {
       return new CliError(`${this.token ? "Your login has expired" : "You're not logged in"}. Run \`bookbug login\`.`, EXIT.auth);
     }
-    if (response.status === 404) return new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+    if (response.status === 404) return noSuchBook();
     // A proxy in front of a stopped or restarting server.
     if ([502, 503, 504].includes(response.status) && !message) {
       return new CliError(`Bookbug at ${this.baseUrl} isn't answering right now (${response.status}). Try again in a moment.`, EXIT.unreachable);
@@ -134,11 +140,12 @@ export class BookbugApi {
     return { bytes, disposition: response.headers.get("content-disposition") };
   }
 
-  streamUrl(bookId: string) {
-    return new URL(`/api/jobs/${bookId}/stream`, this.baseUrl).toString();
+  /** Follows a book's live stream (see followStream) as this user. */
+  followBook(bookId: string, onEvent: (event: StreamEvent) => void, options: FollowOptions) {
+    return followStream(new URL(`/api/jobs/${bookId}/stream`, this.baseUrl).toString(), this.authHeader(), onEvent, options);
   }
 
-  authHeader(): Record<string, string> {
+  private authHeader(): Record<string, string> {
     return this.token ? { Authorization: `Bearer ${this.token}` } : {};
   }
 }

@@ -21,6 +21,11 @@ export class CliError extends Error {
   }
 }
 
+/** Missing and someone else's look the same, so nobody can probe for ids. */
+export function noSuchBook() {
+  return new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+}
+
 // What an interruption (Ctrl-C) should tell the user right now, e.g. how to
 // pick the conversation up again; set by the command that knows.
 let interruptHint: string | null = null;

@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { ApiMessage, ApiPlot, BookbugApi, ApiJob, ApiBook } from "./api";
-import { CliError, EXIT, setInterruptHint } from "./errors";
+import { CONVERSING, TERMINAL, type ApiBook, type ApiJob, type ApiMessage, type ApiPlot, type BookbugApi } from "./api";
+import { CliError, EXIT, noSuchBook, setInterruptHint } from "./errors";
 import { plotText, style } from "./format";
 import { choose, spinner } from "./prompt";
-import { followStream } from "./sse";
-
-const CONVERSING = ["intake", "plot_review", "paused"];
-const TERMINAL = ["complete", "failed", "cancelled"];
 
 /**
  * The interview in the terminal: show the conversation, ask the pending
@@ -62,9 +58,8 @@ export async function runInterview(api: BookbugApi, bookId: string, options: { s
   };
 
   const controller = new AbortController();
-  const stream = followStream(
-    api.streamUrl(bookId),
-    api.authHeader(),
+  const stream = api.followBook(
+    bookId,
     (event) => {
       if (event.event === "message") {
         const message = (event.data as { message: ApiMessage }).message;
@@ -118,7 +113,7 @@ export async function runInterview(api: BookbugApi, bookId: string, options: { s
   try {
     for (;;) {
       if (!CONVERSING.includes(status)) {
-        if (status === "deleted") throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+        if (status === "deleted") throw noSuchBook();
         if (status === "queued" || status === "rendering") {
           console.log(`\n${style.green("Approved!")} The illustrations are on their way. Follow them with: bookbug watch ${bookId}`);
           setInterruptHint(null);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { BookbugApi, type ApiBook, type ApiMessage } from "./api";
 import { clearConfig, readConfig, writeConfig } from "./config";
-import { CliError, EXIT, interruptMessage, setInterruptHint } from "./errors";
+import { CliError, EXIT, interruptMessage, noSuchBook, setInterruptHint } from "./errors";
 import { booksTable, briefLines, plotText, STATUS_LABELS, style } from "./format";
 import { formatMessage, runInterview } from "./interview";
 import { ask, askSecret, closePrompts, resetTerminal } from "./prompt";
@@ -47,11 +47,11 @@ async function bookId(api: BookbugApi, given: string | undefined) {
   if (!given) throw new CliError("Which book? Give its id (see `bookbug list`).", EXIT.usage);
   const id = given.replace(/[….]+$/, "");
   if (UUID.test(id)) return id.toLowerCase();
-  if (!/^[0-9a-f-]+$/i.test(id)) throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+  if (!/^[0-9a-f-]+$/i.test(id)) throw noSuchBook();
   const { books } = await api.request<{ books: ApiBook[] }>("GET", "/api/books");
   const matches = books.filter((book) => book.id.startsWith(id.toLowerCase()));
   if (matches.length === 1) return matches[0]!.id;
-  if (matches.length === 0) throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+  if (matches.length === 0) throw noSuchBook();
   throw new CliError(`"${id}" matches ${matches.length} books (${matches.map((book) => book.id.slice(0, 13)).join(", ")}); give a few more characters.`, EXIT.usage);
 }
 

@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { ApiJob, ApiMessage, ApiPlot, BookbugApi } from "./api";
-import { CliError, EXIT, setInterruptHint } from "./errors";
+import { CONVERSING, type ApiJob, type ApiMessage, type ApiPlot, type BookbugApi } from "./api";
+import { CliError, EXIT, noSuchBook, setInterruptHint } from "./errors";
 import { plotText, style } from "./format";
 import { printMessage } from "./interview";
 import { spinner } from "./prompt";
-import { followStream } from "./sse";
-
-const CONVERSING = ["intake", "plot_review", "paused"];
 
 /**
  * `approve` and `revise`: the decision is accepted at once, but the outcome
@@ -36,9 +33,8 @@ export async function reviewPlot(api: BookbugApi, bookId: string, decision: "app
   const spin = spinner(waitingText);
   const controller = new AbortController();
   try {
-    await followStream(
-      api.streamUrl(bookId),
-      api.authHeader(),
+    await api.followBook(
+      bookId,
       (event) => {
         if (event.event === "status" || event.event === "end") status = (event.data as { status: string }).status;
         else if (event.event === "plot") plot = event.data as { plot: ApiPlot; version: number };
@@ -61,7 +57,7 @@ export async function reviewPlot(api: BookbugApi, bookId: string, decision: "app
     setInterruptHint(null);
   }
 
-  if (status === "deleted") throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+  if (status === "deleted") throw noSuchBook();
   if (decision === "approve") {
     if (status === "queued" || status === "rendering") {
       console.log(`${style.green("Approved!")} The illustrations are on their way. Follow them with: bookbug watch ${bookId}`);

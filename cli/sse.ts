@@ -1,4 +1,4 @@
-import { CliError, EXIT } from "./errors";
+import { CliError, EXIT, noSuchBook } from "./errors";
 
 export interface StreamEvent {
   id: number;
@@ -76,7 +76,7 @@ export async function followStream(url: string, headers: Record<string, string>,
         throw new ConnectionLost("the server can't be reached");
       }
       if (response.status === 401) throw new CliError("Your login has expired. Run `bookbug login`.", EXIT.auth);
-      if (response.status === 404) throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+      if (response.status === 404) throw noSuchBook();
       if (!response.ok || !response.body) {
         // Gateways and restarts answer 5xx (or 429) for a while; anything else won't change by retrying.
         if (response.status >= 500 || response.status === 429) throw new ConnectionLost(`the server answered ${response.status}`);

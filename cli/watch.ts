@@ -1,10 +1,8 @@
-import type { ApiBook, ApiJob, BookbugApi } from "./api";
-import { CliError, EXIT, setInterruptHint } from "./errors";
+import { TERMINAL, type ApiBook, type ApiJob, type BookbugApi } from "./api";
+import { CliError, EXIT, noSuchBook, setInterruptHint } from "./errors";
 import { progressBar, style } from "./format";
 import { clearLive, columns, drawLive, truncate } from "./prompt";
-import { followStream } from "./sse";
 
-const TERMINAL = ["complete", "failed", "cancelled"];
 const STAGE_LABELS: Record<string, string> = {
   queued: "waiting for the illustrator…",
   rendering: "illustrating…",
@@ -63,9 +61,8 @@ export async function watchBook(api: BookbugApi, bookId: string, options: { json
 
   const controller = new AbortController();
   try {
-    await followStream(
-      api.streamUrl(bookId),
-      api.authHeader(),
+    await api.followBook(
+      bookId,
       (event) => {
         if (options.json) emit({ ...(event.id ? { id: event.id } : {}), event: event.event, ...(event.data as object) });
         if (event.event === "page") {
@@ -82,7 +79,7 @@ export async function watchBook(api: BookbugApi, bookId: string, options: { json
           // The server's last word, with the book's final status (it may be all
           // we get if the book finished just before we started following it).
           const final = (event.data as { status?: string }).status ?? "";
-          if (final === "deleted") throw new CliError("There's no such book (or it isn't yours).", EXIT.notFound);
+          if (final === "deleted") throw noSuchBook();
           if (TERMINAL.includes(final)) {
             status = final;
             controller.abort();
