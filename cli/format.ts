@@ -4,7 +4,7 @@ const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code: string) => (text: string) => (colour() && text ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 /** ANSI styles, only on a terminal and never with NO_COLOR. */
-export const style = { bold: paint("1"), dim: paint("2"), cyan: paint("36"), green: paint("32"), red: paint("31") };
+export const style = { bold: paint("1"), dim: paint("2"), cyan: paint("36"), green: paint("32") };
 
 export const STATUS_LABELS: Record<string, string> = {
   intake: "drafting",
@@ -51,7 +51,7 @@ export function briefLines(brief: Record<string, unknown>) {
 }
 
 /** "2025-03-01 18:05" in the user's own time zone. */
-export function localTime(iso: string) {
+function localTime(iso: string) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, "0");

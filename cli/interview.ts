@@ -9,7 +9,7 @@ import { choose, spinner } from "./prompt";
  * question (chips as a list), send the answer, wait for the reply over the
  * book's stream. Ends when the plot is approved; Ctrl-C leaves it resumable.
  */
-export async function runInterview(api: BookbugApi, bookId: string, options: { showHistory: boolean }) {
+export async function runInterview(api: BookbugApi, bookId: string) {
   const resumeHint = `Saved. Carry on later with: bookbug resume ${bookId}`;
   setInterruptHint(resumeHint);
   // The stream cursor first: anything newer than it arrives over the stream,
@@ -23,12 +23,10 @@ export async function runInterview(api: BookbugApi, bookId: string, options: { s
   let latestAssistant = [...messages].reverse().find((m) => m.role === "assistant") ?? null;
   let lastMessage = messages.at(-1) ?? null;
 
-  if (options.showHistory) {
-    for (const message of messages) printMessage(message);
-  }
+  for (const message of messages) printMessage(message);
   // Bookbug's turns are printed once each, in order, however they arrive: a
   // reply can come over the stream before the answer's own request returns.
-  let shownUpTo = options.showHistory ? (messages.at(-1)?.id ?? 0) : (latestAssistant?.id ?? 1) - 1;
+  let shownUpTo = messages.at(-1)?.id ?? 0;
   const showNewReplies = () => {
     const fresh = [...known.values()].filter((message) => message.role === "assistant" && message.id > shownUpTo).sort((a, b) => a.id - b.id);
     for (const message of fresh) {
@@ -168,7 +166,7 @@ export async function runInterview(api: BookbugApi, bookId: string, options: { s
   }
 }
 
-export function closedMessage(status: string, bookId: string) {
+function closedMessage(status: string, bookId: string) {
   if (status === "complete") return `This book is already finished. Download it with: bookbug download ${bookId}`;
   if (status === "failed") return `This book's illustration failed, so there's nothing to answer. Try again for free with: bookbug retry ${bookId}`;
   if (status === "cancelled") return `This book's illustration was stopped, so there's nothing to answer. Start it again with: bookbug retry ${bookId}`;

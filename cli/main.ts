@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { BookbugApi, type ApiBook, type ApiMessage } from "./api";
 import { clearConfig, readConfig, writeConfig } from "./config";
-import { CliError, EXIT, interruptMessage, noSuchBook, setInterruptHint } from "./errors";
+import { CliError, EXIT, interruptMessage, noSuchBook } from "./errors";
 import { booksTable, briefLines, plotText, STATUS_LABELS, style } from "./format";
 import { formatMessage, runInterview } from "./interview";
 import { ask, askSecret, closePrompts, resetTerminal } from "./prompt";
@@ -186,16 +186,14 @@ async function main(argv: string[]) {
     case "new": {
       const { api } = await authedApi();
       const { book } = await api.request<{ book: ApiBook }>("POST", "/api/books");
-      setInterruptHint(`Saved. Carry on later with: bookbug resume ${book.id}`);
       console.log(`New book ${book.id}  (Ctrl-C any time; carry on later with \`bookbug resume ${book.id}\`.)`);
-      await runInterview(api, book.id, { showHistory: true });
+      await runInterview(api, book.id);
       return;
     }
     case "resume": {
       const { api } = await authedApi();
       const id = await bookId(api, rest[0]);
-      setInterruptHint(`Saved. Carry on later with: bookbug resume ${id}`);
-      await runInterview(api, id, { showHistory: true });
+      await runInterview(api, id);
       return;
     }
     case "approve": {

@@ -13,7 +13,7 @@ export interface FollowOptions {
   /** True once the caller has seen all it needs: a clean end of the stream then means done. */
   isDone?: () => boolean;
   /** Called before each reconnection attempt, with why the last connection ended. */
-  onReconnect?: (info: { attempt: number; reason: string }) => void;
+  onReconnect?: (info: { reason: string }) => void;
   /** Called when a connection is (re)established. */
   onConnect?: () => void;
   /** How long to keep trying an unreachable server before giving up. */
@@ -26,7 +26,7 @@ export interface FollowOptions {
 }
 
 /** How long to keep reconnecting: `BOOKBUG_RECONNECT_SECONDS`, else a minute. */
-export function reconnectBudgetMs() {
+function reconnectBudgetMs() {
   const raw = process.env.BOOKBUG_RECONNECT_SECONDS?.trim();
   // Set but empty is unset, not zero (which would give up at the first drop).
   const seconds = raw ? Number(raw) : NaN;
@@ -52,7 +52,6 @@ export async function followStream(url: string, headers: Record<string, string>,
   let serverRetryMs = baseDelayMs;
   let failures = 0;
   let troubleSince: number | null = null;
-  let attempt = 0;
 
   while (!options.signal.aborted) {
     let reason: string;
@@ -157,8 +156,7 @@ export async function followStream(url: string, headers: Record<string, string>,
     }
     const backoff = cleanEnd && failures === 0 ? serverRetryMs : Math.min(maxDelayMs, baseDelayMs * 2 ** failures);
     if (!cleanEnd) failures += 1;
-    attempt += 1;
-    options.onReconnect?.({ attempt, reason });
+    options.onReconnect?.({ reason });
     // Jitter spreads many clients reconnecting after the same restart.
     const delay = backoff * (0.8 + Math.random() * 0.4);
     const remaining = troubleSince === null ? delay : Math.max(0, Math.min(delay, troubleSince + giveUpAfterMs - now));

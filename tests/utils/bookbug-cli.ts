@@ -2,13 +2,17 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FULL_INTERVIEW } from "./full-interview";
 import { signUpOverHttp } from "./http-signup";
 
 /** Running the `bookbug` CLI as a user does: a child process with its own config dir. */
 export const CLI_PASSWORD = "bedtime-stories";
 
-/** Answers that take the offline interview from the first question to the plot. */
-export const INTERVIEW_ANSWERS = ["Maya", "she's 5 and loves trains and her cat Miso", "curly black hair and a yellow raincoat", "the seaside", "being brave", "funny", "ink", "8", "no"];
+/**
+ * The offline interview from the first question to the plot, declining the
+ * dedication (the last question): the PDF is then the cover and 8 pages.
+ */
+export const INTERVIEW_ANSWERS = [...FULL_INTERVIEW.slice(0, -1), "no"];
 
 export interface CliRun {
   code: number;
@@ -70,7 +74,6 @@ export function startBookbug(args: string[], options: Omit<CliOptions, "input">)
   return {
     child,
     ended,
-    stdout: () => stdout,
     /** Waits until stdout matches (or the process ends, or the deadline passes). */
     async until(pattern: RegExp, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
