@@ -344,6 +344,7 @@ describe("bookbug watch, when the stream only says it's over", () => {
 
   /** Just enough of the API for `watch`: the job, the book, and a stream that only ends. */
   async function apiEndingWith(end: { status: string }, { keepOpen = false } = {}) {
+    let streams = 0;
     const server = createServer((req, res) => {
       const json = (body: unknown) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
       if (req.url === `/api/jobs/${BOOK}`) {
@@ -352,6 +353,7 @@ describe("bookbug watch, when the stream only says it's over", () => {
       } else if (req.url === `/api/books/${BOOK}`) {
         json({ book: { id: BOOK, status: "rendering", title: "Maya's Moon Express", brief: {}, plot: null, pageCount: 8, pages: [], createdAt: "", updatedAt: "" } });
       } else if (req.url?.startsWith(`/api/jobs/${BOOK}/stream`)) {
+        streams += 1;
         res.writeHead(200, { "Content-Type": "text/event-stream" });
         const last = `event: end\ndata: ${JSON.stringify(end)}\n\n`;
         if (keepOpen) res.write(last);
@@ -368,25 +370,26 @@ describe("bookbug watch, when the stream only says it's over", () => {
     const configDir = mkdtempSync(join(tmpdir(), "bookbug-cli-"));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     writeFileSync(join(configDir, "config.json"), JSON.stringify({ url, token: "bb_test", email: "me@example.com" }));
-    return configDir;
+    return { configDir, streams: () => streams };
   }
 
   it("takes the final status from `end`, without reconnecting", async () => {
-    const configDir = await apiEndingWith({ status: "complete" });
+    const { configDir, streams } = await apiEndingWith({ status: "complete" });
     const run = await bookbug(["watch", BOOK], { configDir });
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain(`Done! [████████████████████████] 8/8  Download it with: bookbug download ${BOOK}`);
+    expect(streams()).toBe(1);
   });
 
   it("stops at `end` even when the server leaves the stream open", async () => {
-    const configDir = await apiEndingWith({ status: "complete" }, { keepOpen: true });
+    const { configDir } = await apiEndingWith({ status: "complete" }, { keepOpen: true });
     const run = await bookbug(["watch", BOOK], { configDir });
     expect(run).toMatchObject({ code: 0, stderr: "" });
     expect(run.stdout).toContain(`Done! [████████████████████████] 8/8  Download it with: bookbug download ${BOOK}`);
   });
 
   it("reports a book deleted while watching as missing (exit 4)", async () => {
-    const configDir = await apiEndingWith({ status: "deleted" });
+    const { configDir } = await apiEndingWith({ status: "deleted" });
     expect(await bookbug(["watch", BOOK], { configDir })).toMatchObject({ code: 4, stderr: "There's no such book (or it isn't yours).\n" });
   });
 });

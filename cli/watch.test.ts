@@ -51,8 +51,13 @@ describe("bookbug cancel, retry and watch while things go wrong", () => {
     expect(await bookbug(["cancel", id], { configDir })).toMatchObject({ code: 7 });
 
     hold.release();
+    // Held again until the watch is following, so it can't start after the book is done.
+    const again = holdRendering(server.dataDir, id);
     expect((await bookbug(["retry", id], { configDir })).code).toBe(0);
-    const watched = await bookbug(["watch", id, "--json"], { configDir });
+    const watching = startBookbug(["watch", id, "--json"], { configDir });
+    await watching.until(/^\{"event":"job".*"status":"(queued|rendering)"/m);
+    again.release();
+    const watched = await watching.ended;
     expect(watched.code, watched.stderr).toBe(0);
     const events = watched.stdout.trim().split("\n").map((line) => JSON.parse(line) as { event: string; id?: number; status?: string; number?: number });
     expect(events[0]).toMatchObject({ event: "job", bookId: id });
