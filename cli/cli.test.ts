@@ -277,6 +277,8 @@ describe("bookbug CLI", () => {
     await until("Your answer:");
     child.stdin.write("Zoe\r");
     await until("(↑/↓ and Enter to choose, or just type)");
+    // The list is drawn after its hint line: wait for its last entry.
+    await until("✎ Type my own answer");
     for (const chip of ["2", "3", "4", "5", "6", "7", "8", "✎ Type my own answer"]) expect(screen).toContain(chip);
     expect(screen).toContain("❯ 2");
     child.stdin.write("\x1b[B\x1b[B");
