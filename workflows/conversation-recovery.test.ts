@@ -27,6 +27,16 @@ async function startedBook() {
   return { userId, bookId: book.id };
 }
 
+/** Until the book's conversation is in its wait for the next answer. */
+async function conversationWaiting(bookId: string) {
+  await waitFor(async () => {
+    const run = (await harness.runs("create-book")).find((r) => r.event.data.bookId === bookId && r.status === "running");
+    if (!run) return null;
+    const detail = (await (await fetch(`${harness.engineUrl}/v0/runs/${run.id}`)).json()) as { data: { waits: { expiresAt: number }[] } };
+    return detail.data.waits.some((w) => w.expiresAt - Date.now() > 30_000) || null;
+  }, { what: "the conversation's wait for an answer" });
+}
+
 describe("a conversation whose run fails for good", () => {
   it("pauses with an apology, keeps the message, and carries on when the parent writes again", async () => {
     const { userId, bookId } = await startedBook();
@@ -90,13 +100,7 @@ describe("typed approval during plot review", () => {
 describe("waking a conversation that missed its message", () => {
   it("wakes it again when the server looks a moment later and the message is still unanswered", async () => {
     const { bookId } = await startedBook();
-    // The conversation is past its short settle wait, in a wait of a minute or more.
-    await waitFor(async () => {
-      const run = (await harness.runs("create-book")).find((r) => r.event.data.bookId === bookId && r.status === "running");
-      if (!run) return null;
-      const detail = (await (await fetch(`${harness.engineUrl}/v0/runs/${run.id}`)).json()) as { data: { waits: { expiresAt: number }[] } };
-      return detail.data.waits.some((w) => w.expiresAt - Date.now() > 30_000) || null;
-    }, { what: "the conversation's long wait" });
+    await conversationWaiting(bookId);
     const db = await getDb();
     // Saved, and its immediate wake-up was missed.
     const [missed] = await db
@@ -115,6 +119,8 @@ describe("waking a conversation that missed its message", () => {
 
   it("wakes a conversation whose message event never arrived", async () => {
     const { userId, bookId } = await startedBook();
+    // Events only reach a wait that exists: this one must reach it.
+    await conversationWaiting(bookId);
     const db = await getDb();
     // Saved, but its event was lost (sent before the wait existed, or the send failed).
     const [orphan] = await db
