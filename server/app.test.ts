@@ -45,3 +45,32 @@ describe("before the workflows are ready", () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 });
+
+describe("compression", () => {
+  let url = "";
+  let close = () => {};
+
+  beforeAll(async () => {
+    const { app } = await createExpressApp({ mode: "production", logRequests: false, secureCookies: false, trustProxy: 0 });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+  });
+  afterAll(() => close());
+
+  it("gzips pages but sends JSON answers as they are", async () => {
+    const headers = { "Accept-Encoding": "gzip" };
+    const page = await fetch(`${url}/`, { headers });
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    const api = await fetch(`${url}/api/me`, { headers });
+    expect(api.status).toBe(401);
+    expect(api.headers.get("content-type")).toContain("application/json");
+    expect(api.headers.get("content-encoding")).toBeNull();
+    expect(await api.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+});

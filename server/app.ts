@@ -20,6 +20,19 @@ export interface AppOptions {
   ready?: Promise<void>;
 }
 
+/**
+ * Pages, scripts and styles are gzipped. Server-Sent Events are not: they
+ * must reach the browser as they are written. Nor is JSON: API answers are a
+ * few hundred bytes, and Remix writes them as a stream without a length, so
+ * the middleware cannot see they are small and would route each one through
+ * zlib's thread pool, which measured as half of a message POST's time.
+ */
+function worthCompressing(req: express.Request, res: express.Response): boolean {
+  const type = String(res.getHeader("Content-Type") ?? "");
+  if (type.includes("text/event-stream") || type.includes("application/json")) return false;
+  return compression.filter(req, res);
+}
+
 /** Builds the Express app that serves the Remix build (or Vite in development). */
 export async function createExpressApp(options: AppOptions) {
   const app = express();
@@ -28,13 +41,7 @@ export async function createExpressApp(options: AppOptions) {
   // X-Forwarded-For, which a client can forge unless a proxy we trust set it.
   app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
   app.use(securityHeaders({ hsts: options.secureCookies }));
-  app.use(
-    compression({
-      // Server-Sent Events must reach the browser as they are written.
-      filter: (req, res) =>
-        !String(res.getHeader("Content-Type") ?? "").includes("text/event-stream") && compression.filter(req, res),
-    }),
-  );
+  app.use(compression({ filter: worthCompressing }));
   if (options.logRequests) {
     app.use(morgan(options.mode === "production" ? "short" : "dev", { skip: (req) => req.url === "/healthz" }));
   }
