@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { apiTokens } from "../../db/schema";
+import { preparedPerDatabase } from "../../db/prepared";
 import { getDb } from "./db.server";
 
 const TOKEN_TTL_MS = 1000 * 60 * 60 * 24 * 90;
@@ -18,11 +19,18 @@ export async function createApiToken(userId: string, name = "cli"): Promise<{ to
   return { token, expiresAt };
 }
 
+// Every API request runs this.
+const tokenOwnerQuery = preparedPerDatabase((db) =>
+  db
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), gt(apiTokens.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare(),
+);
+
 export async function userIdForApiToken(token: string): Promise<string | null> {
-  const db = await getDb();
-  const row = await db.query.apiTokens.findFirst({
-    where: and(eq(apiTokens.tokenHash, hashToken(token)), gt(apiTokens.expiresAt, new Date())),
-  });
+  const [row] = await tokenOwnerQuery(await getDb()).execute({ tokenHash: hashToken(token), now: Date.now() });
   return row?.userId ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { preparedPerDatabase } from "../../db/prepared";
 import { books, renderedPages, type Book } from "../../db/schema";
 import { inngest } from "../../workflows/client";
 import { bookCancelled, bookCreateStarted } from "../../workflows/events";
@@ -40,10 +41,14 @@ export function toApiBook(book: Book, pages: { pageNumber: number; text: string 
   };
 }
 
+// Every book request runs this.
+const ownedBookQuery = preparedPerDatabase((db) =>
+  db.query.books.findFirst({ where: and(eq(books.id, sql.placeholder("bookId")), eq(books.userId, sql.placeholder("userId"))) }).prepare(),
+);
+
 /** The caller's book, or a 404 — another user's book does not exist for them. */
 export async function getOwnedBook(userId: string, bookId: string): Promise<Book> {
-  const db = await getDb();
-  const book = await db.query.books.findFirst({ where: and(eq(books.id, bookId), eq(books.userId, userId)) });
+  const book = await ownedBookQuery(await getDb()).execute({ bookId, userId });
   if (!book) throw new ApiError(404, "not_found", "There is no such book.");
   return book;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { preparedPerDatabase } from "../../db/prepared";
 import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
 import { inngest } from "../../workflows/client";
@@ -55,6 +56,23 @@ export async function getHistory(userId: string, bookId: string): Promise<ApiMes
   return rows.map(toApiMessage);
 }
 
+/** A message POST's own statements, built once per database handle: it is the hottest path there is. */
+const messageQueries = preparedPerDatabase((db) => ({
+  insertUserMessage: db
+    .insert(chatMessages)
+    .values({
+      bookId: sql.placeholder("bookId"),
+      role: "user",
+      content: sql.placeholder("content"),
+      phase: sql.placeholder("phase"),
+      clientMessageId: sql.placeholder("clientMessageId"),
+    })
+    .onConflictDoNothing({ target: [chatMessages.bookId, chatMessages.clientMessageId] })
+    .returning()
+    .prepare(),
+  bookStatus: db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, sql.placeholder("bookId")) }).prepare(),
+}));
+
 /**
  * Saves the user's message to the book's inbox, then wakes the workflow.
  * Saving first means no message is lost even if the workflow is busy; the
@@ -62,11 +80,8 @@ export async function getHistory(userId: string, bookId: string): Promise<ApiMes
  */
 async function saveUserMessage(book: Book, content: string, phase: string, clientMessageId: string | undefined) {
   const db = await getDb();
-  const [inserted] = await db
-    .insert(chatMessages)
-    .values({ bookId: book.id, role: "user", content, phase, clientMessageId: clientMessageId ?? randomUUID() })
-    .onConflictDoNothing({ target: [chatMessages.bookId, chatMessages.clientMessageId] })
-    .returning();
+  const { insertUserMessage } = messageQueries(db);
+  const [inserted] = await insertUserMessage.execute({ bookId: book.id, content, phase, clientMessageId: clientMessageId ?? randomUUID() });
   if (inserted) return { message: inserted, duplicate: false };
   const existing = await db.query.chatMessages.findFirst({
     where: and(eq(chatMessages.bookId, book.id), eq(chatMessages.clientMessageId, clientMessageId ?? "")),
@@ -100,7 +115,7 @@ async function wakeWorkflow(book: Book, message: { id: number; phase: string }) 
   // Read after the message was saved: a conversation that paused just before
   // is resumed instead of woken; one in plot review gets the review event.
   // Only a paused book costs a write here.
-  const current = await db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, book.id) });
+  const current = await messageQueries(db).bookStatus.execute({ bookId: book.id });
   if (current?.status === "paused" && (await resumeIfPaused(book))) return;
   const events: (ReturnType<typeof chatMessageSent.create> | ReturnType<typeof bookPlotReviewed.create>)[] = [
     chatMessageSent.create({ bookId: book.id, messageId: message.id }),
