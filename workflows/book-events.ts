@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { BroadcastChannel } from "node:worker_threads";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { preparedPerDatabase } from "../db/prepared";
 import { jobEvents } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 
@@ -61,14 +62,19 @@ export function readBookEvents(bookId: string, afterId: number, limit = 200): Pr
   return query;
 }
 
-async function queryBookEvents(bookId: string, afterId: number, limit: number): Promise<BookEvent[]> {
-  const db = await getDb();
-  const rows = await db
+// Every stream runs this for every event, so its SQL is built once.
+const bookEventsQuery = preparedPerDatabase((db) =>
+  db
     .select({ id: jobEvents.id, type: jobEvents.type, payload: jobEvents.payload })
     .from(jobEvents)
-    .where(and(eq(jobEvents.bookId, bookId), gt(jobEvents.id, afterId)))
+    .where(and(eq(jobEvents.bookId, sql.placeholder("bookId")), gt(jobEvents.id, sql.placeholder("afterId"))))
     .orderBy(asc(jobEvents.id))
-    .limit(limit);
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+async function queryBookEvents(bookId: string, afterId: number, limit: number): Promise<BookEvent[]> {
+  const rows = await bookEventsQuery(await getDb()).execute({ bookId, afterId, limit });
   return rows as BookEvent[];
 }
 

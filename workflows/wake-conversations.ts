@@ -1,4 +1,6 @@
-import { and, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { preparedPerDatabase } from "../db/prepared";
 import { books, chatMessages } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import { inngest } from "./client";
@@ -14,24 +16,29 @@ export interface UnansweredMessage {
   status: string;
 }
 
-async function unanswered(where: SQL | undefined, limit: number): Promise<UnansweredMessage[]> {
-  const db = await getDb();
+function unansweredQuery(db: Database, where: SQL | undefined) {
   return db
     .select({ bookId: chatMessages.bookId, messageId: chatMessages.id, phase: chatMessages.phase, status: books.status })
     .from(chatMessages)
     .innerJoin(books, eq(books.id, chatMessages.bookId))
-    .where(and(eq(chatMessages.role, "user"), isNull(chatMessages.consumedAt), inArray(books.status, ["intake", "plot_review"]), where))
-    .limit(limit);
+    .where(and(eq(chatMessages.role, "user"), isNull(chatMessages.consumedAt), inArray(books.status, ["intake", "plot_review"]), where));
 }
 
+// Looked up for every message a moment after it is saved, so built once.
+const unansweredMessageQuery = preparedPerDatabase((db) =>
+  unansweredQuery(db, eq(chatMessages.id, sql.placeholder("messageId"))).limit(1).prepare(),
+);
+
 /** User messages saved a while ago that no conversation has answered. */
-export function findUnansweredMessages(now = new Date()): Promise<UnansweredMessage[]> {
-  return unanswered(lt(chatMessages.createdAt, new Date(now.getTime() - UNANSWERED_AFTER_MS)), 500);
+export async function findUnansweredMessages(now = new Date()): Promise<UnansweredMessage[]> {
+  const db = await getDb();
+  return unansweredQuery(db, lt(chatMessages.createdAt, new Date(now.getTime() - UNANSWERED_AFTER_MS))).limit(500);
 }
 
 /** This message, if its conversation has not answered it yet. */
 export async function findUnansweredMessage(messageId: number): Promise<UnansweredMessage | null> {
-  return (await unanswered(eq(chatMessages.id, messageId), 1))[0] ?? null;
+  const [message] = await unansweredMessageQuery(await getDb()).execute({ messageId });
+  return message ?? null;
 }
 
 /**
