@@ -1,6 +1,21 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExpressApp } from "./app";
+import { createExpressApp, type AppOptions } from "./app";
+
+/** The app on a free loopback port. */
+async function listen(options: Partial<AppOptions> = {}) {
+  const { app } = await createExpressApp({ mode: "production", logRequests: false, secureCookies: false, trustProxy: 0, ...options });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  return {
+    server,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
 
 // The production build, as `npm test` builds it before the unit tests.
 describe("before the workflows are ready", () => {
@@ -11,15 +26,9 @@ describe("before the workflows are ready", () => {
   const received: string[] = [];
 
   beforeAll(async () => {
-    const { app } = await createExpressApp({ mode: "production", logRequests: false, secureCookies: false, trustProxy: 0, ready });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    server.on("request", (req: { url?: string }) => received.push(req.url ?? ""));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => {
-      server.closeAllConnections();
-      server.close();
-    };
+    const app = await listen({ ready });
+    app.server.on("request", (req: { url?: string }) => received.push(req.url ?? ""));
+    ({ url, close } = app);
   });
   afterAll(() => close());
 
@@ -51,14 +60,7 @@ describe("compression", () => {
   let close = () => {};
 
   beforeAll(async () => {
-    const { app } = await createExpressApp({ mode: "production", logRequests: false, secureCookies: false, trustProxy: 0 });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => {
-      server.closeAllConnections();
-      server.close();
-    };
+    ({ url, close } = await listen());
   });
   afterAll(() => close());
 
