@@ -4,7 +4,8 @@
  * conversation answers the whole interview over the HTTP API while following
  * its book's SSE stream, and prints JSON:
  *   replyMs p50/p99: POST of an answer sent → Bookbug's reply received on the stream
- *   postMs p50/p99: the POST's own response time
+ *   postMs p50/p99: the POST's own response time, as the client sees it
+ *   postServerMs p50/p99: the server's share of it (its Server-Timing header)
  * with 1 conversation, then 50 at once. A parent reads each reply before
  * answering: between BENCH_THINK_MIN_MS and BENCH_THINK_MAX_MS (default 2–6 s,
  * a quick parent) pass between a reply arriving and the next answer.
@@ -27,6 +28,7 @@ const ANSWERS = FULL_INTERVIEW;
 interface Samples {
   replyMs: number[];
   postMs: number[];
+  postServerMs: number[];
 }
 
 async function newParent(db: Client): Promise<string> {
@@ -84,6 +86,8 @@ async function converse(baseUrl: string, token: string, samples: Samples): Promi
         body: JSON.stringify({ content, clientMessageId: `answer-${index}` }),
       });
       samples.postMs.push(performance.now() - sentAt);
+      const serverMs = Number(/app;dur=([\d.]+)/.exec(posted.headers.get("server-timing") ?? "")?.[1]);
+      if (Number.isFinite(serverMs)) samples.postServerMs.push(serverMs);
       if (posted.status !== 202) throw new Error(`message refused: ${posted.status} ${await posted.text()}`);
       samples.replyMs.push((await nextReply(seen)) - sentAt);
     }
@@ -94,7 +98,7 @@ async function converse(baseUrl: string, token: string, samples: Samples): Promi
 
 async function measure(baseUrl: string, db: Client, conversations: number) {
   const tokens = await Promise.all(Array.from({ length: conversations }, () => newParent(db)));
-  const samples: Samples = { replyMs: [], postMs: [] };
+  const samples: Samples = { replyMs: [], postMs: [], postServerMs: [] };
   const started = performance.now();
   await Promise.all(tokens.map((token) => converse(baseUrl, token, samples)));
   return {
@@ -103,6 +107,7 @@ async function measure(baseUrl: string, db: Client, conversations: number) {
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
     replyMs: summarise(samples.replyMs),
     postMs: summarise(samples.postMs),
+    postServerMs: summarise(samples.postServerMs),
   };
 }
 

@@ -55,7 +55,7 @@ describe("before the workflows are ready", () => {
   });
 });
 
-describe("compression", () => {
+describe("response headers", () => {
   let url = "";
   let close = () => {};
 
@@ -74,5 +74,13 @@ describe("compression", () => {
     expect(api.headers.get("content-type")).toContain("application/json");
     expect(api.headers.get("content-encoding")).toBeNull();
     expect(await api.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("says how long the server took, in Server-Timing", async () => {
+    const response = await fetch(`${url}/api/me`);
+    const timing = response.headers.get("server-timing") ?? "";
+    expect(timing).toMatch(/^app;dur=\d+(\.\d)?$/);
+    const duration = Number(timing.split("dur=")[1]);
+    expect(duration).toBeGreaterThan(0);
   });
 });

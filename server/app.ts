@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { securityHeaders } from "./security-headers";
+import { serverTiming } from "./server-timing";
 
 export interface AppOptions {
   mode: "production" | "development";
@@ -40,6 +41,7 @@ export async function createExpressApp(options: AppOptions) {
   // Rate limits key on the client IP. Behind a proxy it comes from
   // X-Forwarded-For, which a client can forge unless a proxy we trust set it.
   app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
+  app.use(serverTiming());
   app.use(securityHeaders({ hsts: options.secureCookies }));
   app.use(compression({ filter: worthCompressing }));
   if (options.logRequests) {
