@@ -42,6 +42,14 @@ async function scriptedServer(handlers: Handler[]) {
 
 const sse = (res: ServerResponse) => res.writeHead(200, { "Content-Type": "text/event-stream" });
 const send = (res: ServerResponse, id: number, event: string, data: unknown) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+/** A stream that says the book is complete (event `id`) and ends. */
+const completes =
+  (id: number): Handler =>
+  (_req, res) => {
+    sse(res);
+    send(res, id, "status", { status: "complete" });
+    res.end();
+  };
 
 /** Follows like the CLI does: done once a terminal status has been seen. */
 function follow(url: string, options: { after?: number; giveUpAfterMs?: number; idleTimeoutMs?: number } = {}) {
@@ -207,11 +215,7 @@ describe("followStream", () => {
           res.destroy();
         }, 600);
       },
-      (_req, res) => {
-        sse(res);
-        send(res, 2, "status", { status: "complete" });
-        res.end();
-      },
+      completes(2),
     ]);
     const run = follow(url, { giveUpAfterMs: 300 });
     await run.done;
@@ -251,11 +255,7 @@ describe("followStream", () => {
         send(res, 1, "page", { number: 1 });
         // …and then nothing, not even a comment.
       },
-      (_req, res) => {
-        sse(res);
-        send(res, 2, "status", { status: "complete" });
-        res.end();
-      },
+      completes(2),
     ]);
     const run = follow(url, { idleTimeoutMs: 200 });
     await run.done;
@@ -308,11 +308,7 @@ describe("followStream", () => {
   it("takes BOOKBUG_RECONNECT_SECONDS set but empty as unset, not as no time at all", async () => {
     const { url, requests } = await scriptedServer([
       (_req, res) => res.writeHead(503).end(),
-      (_req, res) => {
-        sse(res);
-        send(res, 1, "status", { status: "complete" });
-        res.end();
-      },
+      completes(1),
     ]);
     const saved = process.env.BOOKBUG_RECONNECT_SECONDS;
     process.env.BOOKBUG_RECONNECT_SECONDS = "";
