@@ -6,6 +6,8 @@
  *   replyMs p50/p99: POST of an answer sent → Bookbug's reply received on the stream
  *   postMs p50/p99: the POST's own response time, as the client sees it
  *   postServerMs p50/p99: the server's share of it (its Server-Timing header)
+ *   serverCpuMsPerAnswer: the server's CPU time per answer, all threads and
+ *     the web thread alone (the rest is mostly the workflows' thread)
  * with 1 conversation, then 50 at once. A parent reads each reply before
  * answering: between BENCH_THINK_MIN_MS and BENCH_THINK_MAX_MS (default 2–6 s,
  * a quick parent) pass between a reply arriving and the next answer.
@@ -16,7 +18,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createClient, type Client } from "@libsql/client";
 import { FULL_INTERVIEW } from "../tests/utils/full-interview";
-import { coreCount, followStream, peakRssMb, startBenchServer, summarise } from "./bench-support";
+import { coreCount, cpuTimeMs, followStream, peakRssMb, startBenchServer, summarise } from "./bench-support";
 
 // A parent reads each reply and answers: between THINK_MIN_MS and THINK_MAX_MS.
 const THINK_MIN_MS = Number(process.env.BENCH_THINK_MIN_MS ?? 2_000);
@@ -96,11 +98,14 @@ async function converse(baseUrl: string, token: string, samples: Samples): Promi
   }
 }
 
-async function measure(baseUrl: string, db: Client, conversations: number) {
+async function measure(baseUrl: string, db: Client, serverPid: number, conversations: number) {
   const tokens = await Promise.all(Array.from({ length: conversations }, () => newParent(db)));
   const samples: Samples = { replyMs: [], postMs: [], postServerMs: [] };
   const started = performance.now();
+  const cpuBefore = cpuTimeMs(serverPid);
   await Promise.all(tokens.map((token) => converse(baseUrl, token, samples)));
+  const cpuAfter = cpuTimeMs(serverPid);
+  const perAnswer = (ms: number) => Number((ms / samples.replyMs.length).toFixed(1));
   return {
     conversations,
     answers: samples.replyMs.length,
@@ -108,6 +113,10 @@ async function measure(baseUrl: string, db: Client, conversations: number) {
     replyMs: summarise(samples.replyMs),
     postMs: summarise(samples.postMs),
     postServerMs: summarise(samples.postServerMs),
+    serverCpuMsPerAnswer: {
+      allThreads: perAnswer(cpuAfter.process - cpuBefore.process),
+      webThread: perAnswer(cpuAfter.mainThread - cpuBefore.mainThread),
+    },
   };
 }
 
@@ -115,9 +124,9 @@ async function main() {
   const server = await startBenchServer();
   const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
   try {
-    await measure(server.url, db, 1); // warm-up: JIT, connections, caches
-    const alone = await measure(server.url, db, 1);
-    const crowd = await measure(server.url, db, CROWD);
+    await measure(server.url, db, server.pid(), 1); // warm-up: JIT, connections, caches
+    const alone = await measure(server.url, db, server.pid(), 1);
+    const crowd = await measure(server.url, db, server.pid(), CROWD);
     console.log(
       JSON.stringify(
         {

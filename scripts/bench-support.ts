@@ -33,6 +33,21 @@ export function peakRssMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/**
+ * CPU time a process has used so far, in ms: all its threads, and its main
+ * (web) thread alone. Linux /proc, which counts in ticks of 10 ms.
+ */
+export function cpuTimeMs(pid: number): { process: number; mainThread: number } {
+  const ticks = (stat: string) => {
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime
+  };
+  return {
+    process: ticks(readFileSync(`/proc/${pid}/stat`, "utf8")),
+    mainThread: ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8")),
+  };
+}
+
 export const coreCount = () => cpus().length;
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
