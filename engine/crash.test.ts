@@ -306,7 +306,7 @@ describe("durability across kill -9", () => {
             WHERE r.function_id = ? AND s.op = 'WaitForEvent'`,
       args: [FUNCTION_ID],
     });
-    const matched = new Map(waitMemos.rows.map((w) => [String(w.run_id), JSON.parse(String(w.memo_json)) as unknown]));
+    const matched = new Map(waitMemos.rows.map((w) => [String(w.run_id), (JSON.parse(String(w.memo_json)) as { data: unknown }).data]));
     for (const run of runs.rows) {
       const key = (JSON.parse(String(run.event_json)) as { data: { key: string } }).data.key;
       expect(JSON.parse(String(run.output_json))).toEqual({ key, token: `token-${key}`, steps: STEPS });

@@ -158,6 +158,9 @@ describe("waitForEvent", () => {
     const [run] = await finishedRuns(h.db, "waits-short-wait");
     expect(run?.status).toBe("completed");
     expect(run?.output).toEqual({ got: null });
+    // Memoized in the shape the SDK's memo parser tries first.
+    const memo = await h.db.execute({ sql: "SELECT memo_json FROM engine_steps WHERE run_id = ? AND name = 'never'", args: [run?.id ?? ""] });
+    expect(JSON.parse(String(memo.rows[0]?.memo_json))).toEqual({ data: null });
   });
 
   it("ignores events whose `if` does not match (and ones missing the field), then takes the match", async () => {

@@ -55,7 +55,7 @@ export async function fireTimer(
   switch (item.kind) {
     case "sleep_wake":
       if ((await stepStatus(db, runId, stepId)) === "sleeping") {
-        await completeStep(db, { runId, stepId, op: "Sleep", memo: null }, now);
+        await completeStep(db, { runId, stepId, op: "Sleep", memo: { data: null } }, now);
       }
       return;
     case "wait_timeout":

@@ -38,8 +38,11 @@ export async function resumeWaitsFor(
       wait.run_id,
       wait.step_id,
     ]);
-    // The SDK expects the matched event itself, not wrapped in `data`.
-    await completeStep(db, { runId: wait.run_id, stepId: wait.step_id, op: "WaitForEvent", memo: event }, now);
+    // The step resolves to the matched event. Memos go to the SDK as
+    // `{ data }`: its memo schema tries that shape first, and a bare value is
+    // only accepted after every other shape failed (several times slower to
+    // parse, on every call of a long conversation).
+    await completeStep(db, { runId: wait.run_id, stepId: wait.step_id, op: "WaitForEvent", memo: { data: event } }, now);
   }
   return waits.length;
 }
@@ -47,5 +50,5 @@ export async function resumeWaitsFor(
 /** The wait's deadline passed: the step resolves to null. */
 export async function timeoutWait(db: Executor, runId: string, stepId: string, now = Date.now()): Promise<void> {
   const deleted = await exec(db, "DELETE FROM engine_waits WHERE run_id = ? AND step_id = ?", [runId, stepId]);
-  if (deleted > 0) await completeStep(db, { runId, stepId, op: "WaitForEvent", memo: null }, now);
+  if (deleted > 0) await completeStep(db, { runId, stepId, op: "WaitForEvent", memo: { data: null } }, now);
 }
