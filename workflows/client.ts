@@ -1,5 +1,6 @@
 import { Inngest } from "inngest";
 import { getEnv, workflowMode } from "../app/utils/env.server";
+import { loopbackFetch } from "./loopback-fetch";
 
 function createClient() {
   const env = getEnv();
@@ -13,6 +14,8 @@ function createClient() {
     baseUrl: mode === "embedded" ? `http://127.0.0.1:${env.ENGINE_PORT}` : env.INNGEST_BASE_URL,
     signingKey: env.INNGEST_SIGNING_KEY,
     eventKey: env.INNGEST_EVENT_KEY,
+    // Events to the embedded engine never leave this machine.
+    ...(mode === "embedded" ? { fetch: loopbackFetch } : {}),
   });
 }
 
