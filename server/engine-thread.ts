@@ -12,7 +12,9 @@ import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-mes
 // A worker's process.env is already its own copy of the environment, but it
 // still reads through native code on every access. The Inngest SDK walks the
 // whole environment several times per step call; a plain object with the
-// same values makes that about 20 times cheaper and changes nothing else.
+// same values makes that about 20 times cheaper. The one difference, that
+// values written later are not turned into strings, does not matter: nothing
+// on this thread writes to the environment.
 process.env = { ...process.env };
 
 const port = parentPort;
