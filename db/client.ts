@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { cacheLibsqlStatements } from "../engine/libsql-statement-cache";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -60,6 +61,7 @@ async function setUpEveryConnection(client: Client, size: number) {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const local = isLocalFile(config.url);
   if (local) {
+    cacheLibsqlStatements();
     const path = config.url.slice("file:".length).split("?")[0] ?? "";
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }

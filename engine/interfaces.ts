@@ -109,6 +109,10 @@ export interface RunRow {
   ended_at: number | null;
 }
 
+/** RunRow's columns by name, so a query's statement can be kept prepared (see libsql-statement-cache.ts). */
+export const RUN_ROW_COLUMNS =
+  "id, function_id, status, event_json, output_json, error_json, parent_run_id, parent_step_id, concurrency_json, created_at, started_at, ended_at";
+
 export type QueueKind =
   | "call"
   | "sleep_wake"

@@ -11,6 +11,7 @@
  * connections lazily, so both are opened and set up here, before use.
  */
 import { createClient, type Client } from "@libsql/client";
+import { cacheLibsqlStatements } from "./libsql-statement-cache";
 
 export interface EngineClientOptions {
   url: string;
@@ -32,6 +33,7 @@ export async function openEngineClient(options: EngineClientOptions): Promise<Cl
     }
   };
   const local = options.url.startsWith("file:");
+  if (local) cacheLibsqlStatements();
   const client = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),

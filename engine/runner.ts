@@ -6,13 +6,14 @@
 import type { Client, Transaction } from "@libsql/client";
 import { one, run as exec, withTransaction, writeOne } from "./db";
 import { newId } from "./ids";
-import type {
-  ConcurrencySlot,
-  Op,
-  QueueItem,
-  RegisteredFunction,
-  RunRow,
-  TransitionContext,
+import {
+  RUN_ROW_COLUMNS,
+  type ConcurrencySlot,
+  type Op,
+  type QueueItem,
+  type RegisteredFunction,
+  type RunRow,
+  type TransitionContext,
 } from "./interfaces";
 import { RunMemoCache } from "./run-memos";
 import { callFunction, type CallResponse } from "./sdk-client";
@@ -233,7 +234,7 @@ export class Runner {
     const runId = item.run_id ?? "";
     // Read every time, in the fast path too: a run cancelled, timed out or
     // failed meanwhile must not run another step.
-    const runRow = await one<RunRow>(client, "SELECT * FROM engine_runs WHERE id = ?", [runId]);
+    const runRow = await one<RunRow>(client, `SELECT ${RUN_ROW_COLUMNS} FROM engine_runs WHERE id = ?`, [runId]);
     if (!runRow || (runRow.status !== "queued" && runRow.status !== "running")) {
       await this.transaction((tx) => deleteItem(tx, item.id));
       return undefined;

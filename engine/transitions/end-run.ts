@@ -4,7 +4,7 @@
  * run that invoked it.
  */
 import { one, run as exec } from "../db";
-import type { Executor, RunRow, SerializedError } from "../interfaces";
+import { RUN_ROW_COLUMNS, type Executor, type RunRow, type SerializedError } from "../interfaces";
 import { completeStep } from "./complete-step";
 
 export type FinalStatus = "completed" | "failed" | "cancelled";
@@ -21,7 +21,7 @@ export async function endRun(
   fields: { output?: unknown; error?: SerializedError },
   now: number
 ): Promise<RunRow | undefined> {
-  const runRow = await one<RunRow>(db, "SELECT * FROM engine_runs WHERE id = ?", [runId]);
+  const runRow = await one<RunRow>(db, `SELECT ${RUN_ROW_COLUMNS} FROM engine_runs WHERE id = ?`, [runId]);
   if (!runRow || isFinal(runRow.status)) return undefined;
   await exec(db, "UPDATE engine_runs SET status = ?, output_json = ?, error_json = ?, ended_at = ? WHERE id = ?", [
     status,
