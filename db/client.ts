@@ -12,6 +12,14 @@ export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 export interface DatabaseConfig {
   url: string;
   authToken?: string;
+  /**
+   * SQLite's `wal_autocheckpoint` for every connection to a local file
+   * (pages; SQLite's default is 1,000). 0 when a WAL checkpointer folds the
+   * log on a thread of its own, as the embedded engine runs one: otherwise
+   * the commit that crosses the limit copies the log into the database and
+   * waits for its fsync, while the request or step that made it waits too.
+   */
+  walAutoCheckpoint?: number;
 }
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -34,7 +42,13 @@ const LOCAL_CONNECTIONS = 20;
  * per commit; under FULL (a new connection's default) a commit holds the
  * write lock through that fsync while every other writer waits.
  */
-const PER_CONNECTION = ["PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
+function perConnection(config: DatabaseConfig): string[] {
+  const statements = ["PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
+  if (config.walAutoCheckpoint !== undefined) {
+    statements.push(`PRAGMA wal_autocheckpoint = ${Math.max(0, Math.floor(config.walAutoCheckpoint))}`);
+  }
+  return statements;
+}
 
 /**
  * Runs the per-connection settings on every connection of the pool. The
@@ -43,9 +57,9 @@ const PER_CONNECTION = ["PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON
  * a setting cannot change inside a transaction, so each is set up just after
  * its transaction ends.
  */
-async function setUpEveryConnection(client: Client, size: number) {
+async function setUpEveryConnection(client: Client, size: number, statements: string[]) {
   const setUp = async () => {
-    for (const statement of PER_CONNECTION) await client.execute(statement);
+    for (const statement of statements) await client.execute(statement);
   };
   const held = [];
   for (let i = 0; i < size - 1; i++) held.push(await client.transaction("deferred"));
@@ -76,7 +90,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (local) {
     // WAL lets readers (SSE streams, page loads) run while a step writes.
     await client.execute("PRAGMA journal_mode = WAL");
-    await setUpEveryConnection(client, config.url.includes(":memory:") ? 1 : LOCAL_CONNECTIONS);
+    await setUpEveryConnection(client, config.url.includes(":memory:") ? 1 : LOCAL_CONNECTIONS, perConnection(config));
   } else {
     await client.execute("PRAGMA foreign_keys = ON");
   }

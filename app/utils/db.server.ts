@@ -1,5 +1,5 @@
 import { migrateDatabase, openDatabase, type Database } from "../../db/client";
-import { getEnv } from "./env.server";
+import { getEnv, workflowMode } from "./env.server";
 
 // One database handle per process; survives Vite's module reloads in dev.
 const globalForDb = globalThis as unknown as { __bookbugDb?: Promise<Database> };
@@ -8,7 +8,12 @@ const globalForDb = globalThis as unknown as { __bookbugDb?: Promise<Database> }
 export function getDb(): Promise<Database> {
   globalForDb.__bookbugDb ??= (async () => {
     const env = getEnv();
-    const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+    const db = await openDatabase({
+      url: env.DATABASE_URL,
+      authToken: env.DATABASE_AUTH_TOKEN,
+      // The embedded engine's thread folds the log into the file (engine/wal-checkpointer.ts).
+      ...(workflowMode(env) === "embedded" ? { walAutoCheckpoint: 0 } : {}),
+    });
     await migrateDatabase(db);
     return db;
   })();
