@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { preparedPerDatabase } from "../db/prepared";
 import { books, chatMessages, failedJobs, type ChatMessage } from "../db/schema";
 import { getDb } from "../app/utils/db.server";
 import type { InterviewTurn } from "./agents/storyteller";
@@ -66,14 +67,20 @@ export async function loadConversationState(bookId: string): Promise<Conversatio
   };
 }
 
+// Every answer looks in the inbox twice (before and after answering), so its SQL is built once.
+const inboxQuery = preparedPerDatabase((db) =>
+  db.query.chatMessages
+    .findFirst({
+      columns: { id: true, content: true, phase: true },
+      where: and(eq(chatMessages.bookId, sql.placeholder("bookId")), eq(chatMessages.role, "user"), isNull(chatMessages.consumedAt)),
+      orderBy: [asc(chatMessages.id)],
+    })
+    .prepare(),
+);
+
 /** The oldest user message the workflow has not answered yet. */
 export async function nextInboxMessage(bookId: string): Promise<{ id: number; content: string; phase: string } | null> {
-  const db = await getDb();
-  const row = await db.query.chatMessages.findFirst({
-    columns: { id: true, content: true, phase: true },
-    where: and(eq(chatMessages.bookId, bookId), eq(chatMessages.role, "user"), isNull(chatMessages.consumedAt)),
-    orderBy: [asc(chatMessages.id)],
-  });
+  const row = await inboxQuery(await getDb()).execute({ bookId });
   return row ?? null;
 }
 
@@ -115,10 +122,12 @@ export async function saveOpeningQuestion(bookId: string, turn: InterviewTurn) {
 export async function saveTurn(bookId: string, messageId: number, brief: BookBrief, reply: InterviewTurn) {
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
+    // Only what the checks need: this runs while holding the write lock.
     const message = await tx.query.chatMessages.findFirst({
+      columns: { consumedAt: true },
       where: and(eq(chatMessages.id, messageId), eq(chatMessages.bookId, bookId)),
     });
-    const book = await tx.query.books.findFirst({ where: eq(books.id, bookId) });
+    const book = await tx.query.books.findFirst({ columns: { brief: true }, where: eq(books.id, bookId) });
     if (!message || !book) return { saved: false, brief };
     if (message.consumedAt) return { saved: false, brief: BookBriefSchema.parse(book.brief) };
     const now = new Date();
