@@ -8,6 +8,8 @@
  *   postServerMs p50/p99: the server's share of it (its Server-Timing header)
  *   serverCpuMsPerAnswer: the server's CPU time per answer, all threads and
  *     the web thread alone (the rest is mostly the workflows' thread)
+ *   benchCpuMsPerAnswer: this script's own CPU time per answer: the parents'
+ *     side runs on the same cores as the server
  * with 1 conversation, then 50 at once. A parent reads each reply before
  * answering: between BENCH_THINK_MIN_MS and BENCH_THINK_MAX_MS (default 2–6 s,
  * a quick parent) pass between a reply arriving and the next answer.
@@ -103,8 +105,10 @@ async function measure(baseUrl: string, db: Client, serverPid: number, conversat
   const samples: Samples = { replyMs: [], postMs: [], postServerMs: [] };
   const started = performance.now();
   const cpuBefore = cpuTimeMs(serverPid);
+  const benchBefore = process.cpuUsage();
   await Promise.all(tokens.map((token) => converse(baseUrl, token, samples)));
   const cpuAfter = cpuTimeMs(serverPid);
+  const benchCpu = process.cpuUsage(benchBefore);
   const perAnswer = (ms: number) => Number((ms / samples.replyMs.length).toFixed(1));
   return {
     conversations,
@@ -117,6 +121,7 @@ async function measure(baseUrl: string, db: Client, serverPid: number, conversat
       allThreads: perAnswer(cpuAfter.process - cpuBefore.process),
       webThread: perAnswer(cpuAfter.mainThread - cpuBefore.mainThread),
     },
+    benchCpuMsPerAnswer: perAnswer((benchCpu.user + benchCpu.system) / 1000),
   };
 }
 
