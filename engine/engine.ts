@@ -14,6 +14,7 @@ import type {
 import { FunctionRegistry } from "./registry";
 import { Runner } from "./runner";
 import { syncInBand } from "./sdk-client";
+import { checkpointSteps } from "./transitions/checkpoint-steps";
 import { ingestEvent, normalizeEvent } from "./transitions/ingest-event";
 import { registerApp as registerAppTransition } from "./transitions/register-app";
 import { WaitKeyCache } from "./transitions/wait-keys";
@@ -54,6 +55,7 @@ export function createEngine(options: EngineOptions): Engine {
     client,
     ctx,
     ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    checkpointing: options.checkpointing ?? true,
     pollIntervalMs: options.pollIntervalMs ?? 250,
     maxInFlight: options.maxInFlight ?? 32,
     callTimeoutMs: options.callTimeoutMs ?? 300_000,
@@ -99,6 +101,11 @@ export function createEngine(options: EngineOptions): Engine {
     send,
     registerFunctions,
     replayRun,
+    async checkpoint(input) {
+      const outcome = await checkpointSteps(client, input);
+      // While stopping, the steps are kept but the call ends here, rather than run on until its next wait.
+      return outcome === "stored" && runner.mayCarryOn(input.queueItemId) ? "carry-on" : "stop";
+    },
   });
 
   return {

@@ -163,6 +163,12 @@ export interface EngineOptions {
   maxInFlight?: number;
   /** Per-call HTTP timeout. */
   callTimeoutMs?: number;
+  /**
+   * Lets the SDK run a step and carry on in the same call, posting the step's
+   * result to `/v1/checkpoint/:runId/async` (the app's client must reach the
+   * engine's HTTP surface, as it does to send events). Default true.
+   */
+  checkpointing?: boolean;
   /** Finished runs (with their steps) and events older than this are deleted, hourly. Default 7. */
   historyRetentionDays?: number;
   logger?: Logger;

@@ -28,6 +28,7 @@ export interface RunnerOptions {
   client: Client;
   ctx: TransitionContext;
   signingKey?: string;
+  checkpointing: boolean;
   pollIntervalMs: number;
   maxInFlight: number;
   callTimeoutMs: number;
@@ -46,12 +47,19 @@ function singleFinishedStep(response: CallResponse): Op | undefined {
   return op.op === "StepRun" || op.op === "Step" ? op : undefined;
 }
 
+/** A checkpointing call ends its run with a `RunComplete` op instead of a 200. */
+function completesRun(response: CallResponse): boolean {
+  return response.status === 206 && Array.isArray(response.body) && response.body.some((op: Op) => op.op === "RunComplete");
+}
+
 export class Runner {
   private readonly workerId = newId();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly slotUse = new Map<string, number>();
   private readonly runCalls = new Map<string, { discovery: boolean; count: number }>();
   private readonly memos = new RunMemoCache();
+  /** Calls told to stop at a checkpoint because the runner is stopping (queue item ids). */
+  private readonly halted = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private running = false;
@@ -269,6 +277,7 @@ export class Runner {
         attempt: item.attempt,
         maxAttempts,
         disableImmediateExecution: payload.planned === true,
+        ...(this.opts.checkpointing ? { checkpoint: { functionId: fn.config.id, queueItemId: item.id } } : {}),
         ...(this.opts.signingKey ? { signingKey: this.opts.signingKey } : {}),
         timeoutMs: this.opts.callTimeoutMs,
       });
@@ -278,6 +287,11 @@ export class Runner {
         headers: new Headers(),
         body: { name: "Error", message: `call failed: ${String(err)}` },
       };
+    }
+    if (this.halted.delete(item.id)) {
+      // Told to stop at a checkpoint: the answer is the SDK giving up, not a result. Its steps are saved.
+      await writeOne(client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
+      return undefined;
     }
     const finished = mayContinue && this.running && item.step_id === null ? singleFinishedStep(response) : undefined;
     let next: QueueItem | undefined;
@@ -296,8 +310,19 @@ export class Runner {
         await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
       });
     }
-    if (response.status === 200) this.memos.forget(runId);
+    if (response.status === 200 || completesRun(response)) this.memos.forget(runId);
     return next;
+  }
+
+  /**
+   * Whether a call that just checkpointed its steps may run on. Not once the
+   * runner is stopping: the call then ends with an error that is not the
+   * run's (see executeOneCall), and its item is due again for the next start.
+   */
+  mayCarryOn(queueItemId: number): boolean {
+    if (this.running) return true;
+    this.halted.add(queueItemId);
+    return false;
   }
 
   private maxAttempts(fn: RegisteredFunction): number {

@@ -61,6 +61,11 @@ export interface CallRequest {
   attempt: number;
   maxAttempts: number;
   disableImmediateExecution: boolean;
+  /**
+   * The function's and the queue item's ids: with them the SDK may checkpoint
+   * the steps it runs and carry on (see transitions/checkpoint-steps.ts).
+   */
+  checkpoint?: { functionId: string; queueItemId: number };
   signingKey?: string;
   timeoutMs: number;
 }
@@ -97,6 +102,7 @@ export function callBody(req: CallRequest): string {
     attempt: req.attempt,
     max_attempts: req.maxAttempts,
     disable_immediate_execution: req.disableImmediateExecution,
+    ...(req.checkpoint ? { fn_id: req.checkpoint.functionId, qi_id: String(req.checkpoint.queueItemId) } : {}),
     use_api: false,
     stack: { stack: req.stack, current: req.stack.length },
   });

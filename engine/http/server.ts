@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Client } from "@libsql/client";
 import type { FunctionConfig, IncomingEvent, Logger } from "../interfaces";
+import type { CheckpointInput, CheckpointedStep } from "../transitions/checkpoint-steps";
 import { hashSigningKey, safeEqual } from "../signing";
 import { getRun, listEvents, listRuns } from "./api";
 import { RUNS_PAGE } from "./ui";
@@ -18,6 +19,8 @@ export interface HttpDeps {
   send(events: IncomingEvent[]): Promise<{ ids: string[] }>;
   registerFunctions(app: { url: string; appId: string; functions: FunctionConfig[] }): Promise<{ modified: boolean }>;
   replayRun(runId: string): Promise<{ eventId: string } | undefined>;
+  /** "stop" when the call should end now: its run ended, or the engine is stopping. */
+  checkpoint(input: CheckpointInput): Promise<"carry-on" | "stop">;
 }
 
 class HttpError extends Error {
@@ -46,6 +49,32 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * The body of the SDK's `POST /v1/checkpoint/:runId/async`: the steps it ran
+ * in a call, for the queue item (`qi_id`) that call belongs to. Only finished
+ * `step.run`s come this way; anything else is refused, and the SDK then falls
+ * back to answering the call with its steps.
+ */
+function checkpointInput(runId: string, body: unknown): CheckpointInput {
+  const { qi_id: queueItemId, run_id: bodyRunId, steps } = (body ?? {}) as { qi_id?: unknown; run_id?: unknown; steps?: unknown };
+  if (bodyRunId !== undefined && bodyRunId !== runId) throw new HttpError(400, "run_id does not match the URL");
+  if (typeof queueItemId !== "string" || !/^\d+$/.test(queueItemId)) throw new HttpError(400, "qi_id must be the call's queue item id");
+  if (!Array.isArray(steps) || steps.length === 0) throw new HttpError(400, "steps must be a non-empty array");
+  return {
+    runId,
+    queueItemId: Number(queueItemId),
+    steps: steps.map((raw: unknown): CheckpointedStep => {
+      // timing is a Go interval: a = start, b = duration, in nanoseconds.
+      const step = (raw ?? {}) as { id?: unknown; op?: unknown; name?: unknown; displayName?: unknown; data?: unknown; timing?: { a?: unknown } };
+      if (typeof step.id !== "string" || step.id === "") throw new HttpError(400, "every step needs an id");
+      if (step.op !== "StepRun" && step.op !== "Step") throw new HttpError(400, `cannot checkpoint a ${String(step.op)} op`);
+      const name = typeof step.displayName === "string" ? step.displayName : typeof step.name === "string" ? step.name : null;
+      const startedAt = typeof step.timing?.a === "number" && Number.isFinite(step.timing.a) ? Math.round(step.timing.a / 1e6) : undefined;
+      return { id: step.id, op: step.op, name, data: step.data, ...(startedAt === undefined ? {} : { startedAt }) };
+    }),
+  };
+}
+
 /** A malformed escape in the path is the client's mistake (400), not a server error. */
 function decodeSegment(segment: string | undefined): string {
   try {
@@ -66,15 +95,15 @@ function limitParam(url: URL, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : fallback;
 }
 
-/** The SDK sends `Authorization: Bearer <hashed signing key>` when it registers itself. */
-function registrationAuthorized(req: IncomingMessage, expectedToken: string): boolean {
+/** The SDK sends `Authorization: Bearer <hashed signing key>` to the API (registering, checkpointing). */
+function sdkAuthorized(req: IncomingMessage, expectedToken: string): boolean {
   const header = req.headers.authorization ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return match?.[1] !== undefined && safeEqual(match[1], expectedToken);
 }
 
 export function createRequestHandler(deps: HttpDeps) {
-  const registerToken = deps.signingKey ? hashSigningKey(deps.signingKey) : undefined;
+  const sdkToken = deps.signingKey ? hashSigningKey(deps.signingKey) : undefined;
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://engine.local");
     const path = url.pathname.replace(/\/+$/, "") || "/";
@@ -95,7 +124,7 @@ export function createRequestHandler(deps: HttpDeps) {
 
     if (path === "/fn/register" && method === "POST") {
       // Anyone who can reach the port could otherwise point function calls at their own URL.
-      if (registerToken && !registrationAuthorized(req, registerToken)) {
+      if (sdkToken && !sdkAuthorized(req, sdkToken)) {
         throw new HttpError(401, "missing or invalid signing key in Authorization header");
       }
       const body = (await readJson(req)) as { url?: string; appName?: string; functions?: FunctionConfig[] } | null;
@@ -106,6 +135,16 @@ export function createRequestHandler(deps: HttpDeps) {
         functions: body.functions,
       });
       return send(res, 200, { ok: true, modified });
+    }
+
+    const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(path);
+    if (checkpoint && method === "POST") {
+      // Only the app may record step results; the same token as for registering.
+      if (sdkToken && !sdkAuthorized(req, sdkToken)) throw new HttpError(401, "missing or invalid signing key in Authorization header");
+      const input = checkpointInput(decodeSegment(checkpoint[1]), await readJson(req));
+      // 409 makes the SDK end the call instead of running more steps.
+      if ((await deps.checkpoint(input)) === "stop") throw new HttpError(409, "this call is to stop: its run has ended or the engine is stopping");
+      return send(res, 200, { ok: true });
     }
 
     if (path === "/dev" && method === "GET") return send(res, 200, { version: "embedded", functions: [] });

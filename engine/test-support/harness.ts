@@ -18,6 +18,8 @@ export interface Harness {
   inngest: Inngest;
   engineUrl: string;
   appUrl: string;
+  /** The function each call to the app was for, in order (in-band syncs are not counted). */
+  appCalls: string[];
   close(): Promise<void>;
 }
 
@@ -62,7 +64,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const inngest = options.cloud
     ? new Inngest({ id: options.appId ?? "test-app", isDev: false, baseUrl: engineUrl, logger, ...options.cloud })
     : new Inngest({ id: options.appId ?? "test-app", isDev: true, baseUrl: engineUrl, logger });
-  const app = createServer(serve({ client: inngest, functions: options.functions(inngest) }));
+  const handler = serve({ client: inngest, functions: options.functions(inngest) });
+  const appCalls: string[] = [];
+  const app = createServer((req, res) => {
+    if (req.method === "POST") appCalls.push(new URL(req.url ?? "/", "http://app.local").searchParams.get("fnId") ?? "");
+    return handler(req, res);
+  });
   const appPort = await listenOnFreePort(app);
   const appUrl = `http://127.0.0.1:${appPort}/api/inngest`;
   await engine.registerApp(appUrl);
@@ -73,6 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     inngest,
     engineUrl,
     appUrl,
+    appCalls,
     async close() {
       await engine.stop();
       await listening.close();

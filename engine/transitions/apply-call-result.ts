@@ -1,6 +1,6 @@
 /**
  * apply-call-result: turns the app's answer to one call into durable state:
- * 200 completes the run, 206 ops memoize/park/plan steps, errors retry the call
+ * 200 (or a 206 `RunComplete`) completes the run, 206 ops memoize/park/plan steps, errors retry the call
  * with backoff or fail the run for good.
  */
 import { compileError } from "../cel";
@@ -107,6 +107,17 @@ export async function applyCallResult(
       const step = { runId: run.id, stepId: invalid.op.id, op: "WaitForEvent", name: invalid.op.displayName ?? null };
       await memoizeStep(db, { ...step, memo: { error: invalid.error }, failed: true, startedAt }, now);
       await failRunAndNotify(db, ctx, run.id, invalid.error, now);
+      return;
+    }
+    const finished = ops.find((op) => op.op === "RunComplete");
+    if (finished) {
+      // A checkpointing call's way of returning: any steps still unsaved come first, then the output.
+      for (const op of ops) {
+        if (op.op !== "StepRun" && op.op !== "Step") continue;
+        const name = op.displayName ?? op.name ?? null;
+        await memoizeStep(db, { runId: run.id, stepId: op.id, op: op.op, name, startedAt, countsAttempt: true, memo: { data: op.data ?? null } }, now);
+      }
+      await completeRun(db, run.id, finished.data, now);
       return;
     }
     const event = JSON.parse(run.event_json) as EngineEvent;
