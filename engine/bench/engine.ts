@@ -1,12 +1,15 @@
 /**
  * Benchmark of the engine against the real SDK (`npm run bench:engine`).
  *
- * 1. Step overhead: a 20-step no-op function, run many times. Every call to the
- *    app is timed inside its HTTP server (request in → response finished): that
- *    is the SDK handler's own time, the floor no executor can go below.
- *    Everything else in a run's wall time (HTTP client, queue, transactions,
- *    memo loading) is the engine's overhead.
- * 2. Resume latency: runs loop on `waitForEvent`; an event is sent and the
+ * 1. Step overhead: a 20-step no-op function, run many times, one call per
+ *    step (checkpointing off). Every call to the app is timed inside its HTTP
+ *    server (request in → response finished): that is the SDK handler's own
+ *    time, the floor no executor can go below. Everything else in a run's wall
+ *    time (HTTP client, queue, transactions, memo loading) is the engine's
+ *    overhead. Then the same runs with checkpointing (the default), where the
+ *    SDK runs every step in one call and posts each result to the engine: run
+ *    time, calls and CPU per run beside the one-call-per-step figures.
+ * 2. Resume latency (checkpointing on, as it runs by default): runs loop on `waitForEvent`; an event is sent and the
  *    engine's figure stops when the call resuming the run reaches the app
  *    (the target applies to it); the end-to-end figure stops when the
  *    workflow's code runs past the wait, adding the SDK's own replay.
@@ -65,8 +68,14 @@ await migrateEngine(client);
 // Cloud mode, as Bookbug runs against its engine: every call signed and verified.
 const signingKey = `signkey-bench-${randomBytes(32).toString("hex")}`;
 const eventKey = "bench-event-key";
-const engine = createEngine({ client, pollIntervalMs: 100, maxInFlight: 64, signingKey, eventKey });
-const { port, close } = await engine.listen(0);
+const options = { client, pollIntervalMs: 100, maxInFlight: 64, signingKey, eventKey };
+// Two engines on the same database, one running at a time behind one port.
+const oneCallPerStep = createEngine({ ...options, checkpointing: false });
+const withCheckpoints = createEngine(options);
+let engine = oneCallPerStep;
+const front = createServer((req, res) => engine.handler(req, res));
+await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", () => resolve()));
+const { port } = front.address() as AddressInfo;
 const inngest = new Inngest({
   id: "bench",
   isDev: false,
@@ -136,7 +145,9 @@ const app = createServer((req: IncomingMessage, res: ServerResponse) => {
   void sdkHandler(req, res);
 });
 await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", () => resolve()));
-await engine.registerApp(`http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`);
+const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+await oneCallPerStep.registerApp(appUrl);
+await withCheckpoints.registerApp(appUrl);
 await engine.start();
 
 // --- 1. step overhead ---------------------------------------------------------
@@ -162,6 +173,17 @@ const sdkPerCall = handlerMs / handlerCalls;
 const enginePerCall = (wallMs - handlerMs) / handlerCalls;
 const sdkCpuPerCall = handlerCpuUs / 1000 / handlerCalls;
 const engineCpuPerCall = (cpuAll.user + cpuAll.system - handlerCpuUs) / 1000 / handlerCalls;
+
+await engine.stop();
+engine = withCheckpoints;
+await engine.start();
+for (let i = 0; i < 3; i++) await runNoop(`checkpointed-warmup-${i}`);
+handlerCalls = 0;
+let checkpointedWallMs = 0;
+const checkpointedCpuBefore = process.cpuUsage();
+for (let i = 0; i < STEP_RUNS; i++) checkpointedWallMs += await runNoop(`checkpointed-${i}`);
+const checkpointedCpu = process.cpuUsage(checkpointedCpuBefore);
+const checkpointedCallsPerRun = handlerCalls / STEP_RUNS;
 
 // --- 2. resume latency ----------------------------------------------------------
 async function countWaits(): Promise<number> {
@@ -232,7 +254,8 @@ const parkedMemory = await settledMemory();
 const withMany = await resumeLatency(PARKED);
 
 await engine.stop();
-await close();
+front.close();
+front.closeAllConnections();
 app.close();
 await checkpointer?.stop();
 client.close();
@@ -245,7 +268,7 @@ console.log(
     {
       stepOverhead: {
         function: `${STEPS} no-op steps`,
-        mode: "cloud (calls signed by the engine, verified by the SDK)",
+        mode: "cloud (calls signed by the engine, verified by the SDK), one call per step (checkpointing off)",
         runs: STEP_RUNS,
         callsPerRun: round(callsPerRun, 1),
         runWallMs: round(wallMs / STEP_RUNS, 2),
@@ -260,6 +283,16 @@ console.log(
           engineVsSdk: `${Math.round((engineCpuPerCall / sdkCpuPerCall) * 100)}%`,
         },
         target: "engine overhead <= 25% of the SDK handler's time",
+      },
+      checkpointing: {
+        function: `${STEPS} no-op steps`,
+        runs: STEP_RUNS,
+        callsPerRun: { checkpointing: round(checkpointedCallsPerRun, 1), oneCallPerStep: round(callsPerRun, 1) },
+        runWallMs: { checkpointing: round(checkpointedWallMs / STEP_RUNS, 2), oneCallPerStep: round(wallMs / STEP_RUNS, 2) },
+        cpuMsPerRun: {
+          checkpointing: round((checkpointedCpu.user + checkpointedCpu.system) / 1000 / STEP_RUNS, 2),
+          oneCallPerStep: round((cpuAll.user + cpuAll.system) / 1000 / STEP_RUNS, 2),
+        },
       },
       resumeLatency: {
         engine: {
