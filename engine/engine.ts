@@ -30,6 +30,12 @@ export interface Engine {
   start(): Promise<void>;
   /** Stops claiming work and waits for in-flight calls to finish. */
   stop(): Promise<void>;
+  /**
+   * Another server of the app registered at `appUrl`, serving the same
+   * functions (another thread or process): each call goes to whichever of
+   * them has the fewest calls in flight, the registered one on a tie.
+   */
+  addEndpoint(appUrl: string, url: string): void;
   /** The HTTP surface as a node request handler, to mount elsewhere. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -138,5 +144,6 @@ export function createEngine(options: EngineOptions): Engine {
       await runner.start();
     },
     stop: () => runner.stop(),
+    addEndpoint: (appUrl, url) => runner.addEndpoint(appUrl, url),
   };
 }

@@ -58,6 +58,10 @@ export class Runner {
   private readonly slotUse = new Map<string, number>();
   private readonly runCalls = new Map<string, { discovery: boolean; count: number }>();
   private readonly memos = new RunMemoCache();
+  /** Other servers of an app, by the URL it registered with (see addEndpoint). */
+  private readonly endpoints = new Map<string, string[]>();
+  /** Calls in flight per endpoint URL. */
+  private readonly callsAt = new Map<string, number>();
   /** Calls told to stop at a checkpoint because the runner is stopping (queue item ids). */
   private readonly halted = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
@@ -265,9 +269,11 @@ export class Runner {
     const payload = JSON.parse(item.payload_json) as { planned?: boolean };
     let response: CallResponse;
     const startedAt = Date.now();
+    const url = this.endpointFor(fn.appUrl);
+    this.callsAt.set(url, (this.callsAt.get(url) ?? 0) + 1);
     try {
       response = await callFunction({
-        url: fn.appUrl,
+        url,
         functionId: fn.config.id,
         stepId: item.step_id ?? "step",
         eventJson: memos.eventJson,
@@ -287,6 +293,8 @@ export class Runner {
         headers: new Headers(),
         body: { name: "Error", message: `call failed: ${String(err)}` },
       };
+    } finally {
+      this.callsAt.set(url, (this.callsAt.get(url) ?? 1) - 1);
     }
     if (this.halted.delete(item.id)) {
       // Told to stop at a checkpoint: the answer is the SDK giving up, not a result. Its steps are saved.
@@ -312,6 +320,26 @@ export class Runner {
     }
     if (response.status === 200 || completesRun(response)) this.memos.forget(runId);
     return next;
+  }
+
+  /** Another server of the app registered at `appUrl`, serving the same functions. */
+  addEndpoint(appUrl: string, url: string): void {
+    const others = this.endpoints.get(appUrl) ?? [];
+    if (url !== appUrl && !others.includes(url)) this.endpoints.set(appUrl, [...others, url]);
+  }
+
+  /** The app's server with the fewest calls in flight; the registered one when that is a tie. */
+  private endpointFor(appUrl: string): string {
+    let best = appUrl;
+    let fewest = this.callsAt.get(appUrl) ?? 0;
+    for (const url of this.endpoints.get(appUrl) ?? []) {
+      const calls = this.callsAt.get(url) ?? 0;
+      if (calls < fewest) {
+        best = url;
+        fewest = calls;
+      }
+    }
+    return best;
   }
 
   /**

@@ -6,3 +6,8 @@ export type EngineThreadReply =
   | { type: "connected" }
   | { type: "stopped" }
   | { type: "failed"; code?: string; message: string };
+
+/** What the engine's thread and a thread serving more workflows say to each other. */
+export type WorkflowThreadRequest = { type: "stop" };
+
+export type WorkflowThreadReply = { type: "listening"; url: string } | { type: "stopped" } | { type: "failed"; message: string };

@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { getEnv } from "../app/utils/env.server";
 import { startEmbeddedEngine } from "./workflow-engine";
 import { startFunctionsServer } from "./workflow-functions-server";
+import { startWorkflowThreads, type WorkflowThread } from "./workflow-threads";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
 // A worker's process.env is already its own copy of the environment, but it
@@ -30,16 +31,23 @@ function failure(error: unknown): EngineThreadReply {
 }
 
 try {
-  const running = await startEmbeddedEngine(getEnv());
+  const env = getEnv();
+  const running = await startEmbeddedEngine(env);
   if (!running) throw new Error("The engine thread started with the embedded engine turned off");
   const workflows = await startFunctionsServer();
+  let more: WorkflowThread[] = [];
+  const connect = async () => {
+    await running.connect(workflows.url);
+    more = await startWorkflowThreads(env.WORKFLOW_THREADS - 1);
+    for (const thread of more) running.addEndpoint(thread.url);
+  };
   const stop = async () => {
     // In-flight step calls finish (and get memoized) before the workflows go.
     await running.stop();
-    await workflows.close();
+    await Promise.all([workflows.close(), ...more.map((thread) => thread.stop())]);
   };
   port.on("message", (request: EngineThreadRequest) => {
-    const work = request.type === "connect" ? running.connect(workflows.url) : stop();
+    const work = request.type === "connect" ? connect() : stop();
     work.then(
       () => reply({ type: request.type === "connect" ? "connected" : "stopped" }),
       (error: unknown) => reply(failure(error)),

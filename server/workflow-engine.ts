@@ -8,6 +8,8 @@ export interface RunningEngine {
   port: number;
   /** Registers the app's functions and starts executing; call once the app listens. */
   connect(appUrl: string): Promise<void>;
+  /** Another server of the same functions, for calls while the first is busy. */
+  addEndpoint(url: string): void;
   stop(): Promise<void>;
 }
 
@@ -52,11 +54,17 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
     client.close();
     throw error;
   }
+  let registeredUrl: string | undefined;
   return {
     port: listening.port,
     async connect(appUrl) {
       await engine.registerApp(appUrl);
+      registeredUrl = appUrl;
       await engine.start();
+    },
+    addEndpoint(url) {
+      if (!registeredUrl) throw new Error("connect the app before adding endpoints");
+      engine.addEndpoint(registeredUrl, url);
     },
     async stop() {
       await engine.stop();

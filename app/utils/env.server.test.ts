@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       PORT: 3000,
       DATABASE_URL: "file:./data/bookbug.db",
       FREE_CREDITS: 3,
+      WORKFLOW_THREADS: 2,
     });
   });
 
@@ -37,5 +38,6 @@ describe("parseEnv", () => {
 
   it("explains every invalid value at once", () => {
     expect(() => parseEnv({ PORT: "eighty", FREE_CREDITS: "-1" })).toThrowError(/PORT[\s\S]*FREE_CREDITS/);
+    expect(() => parseEnv({ WORKFLOW_THREADS: "0" })).toThrowError(/WORKFLOW_THREADS/);
   });
 });

@@ -40,6 +40,11 @@ export const envSchema = z
      * URL rather than trusting a request's Host header.
      */
     APP_URL: z.string().url().optional(),
+    /**
+     * Threads serving the workflows to the embedded engine, the engine's own
+     * included: steps on different threads run at once.
+     */
+    WORKFLOW_THREADS: z.coerce.number().int().min(1).max(8).default(2),
     /** Scales the engine's retry backoff (1 = Inngest's 15s, 30s, 1m…). */
     ENGINE_BACKOFF_SCALE: z.coerce.number().min(0).max(1).default(1),
 
