@@ -5,7 +5,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { getEnv } from "../app/utils/env.server";
-import { startEmbeddedEngine } from "./workflow-engine";
+import { lowerThisThreadsPriority } from "./thread-priority";
+import { startEmbeddedEngine, WORKFLOW_NICENESS } from "./workflow-engine";
 import { startFunctionsServer } from "./workflow-functions-server";
 import { startWorkflowThreads, type WorkflowThread } from "./workflow-threads";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
@@ -20,6 +21,9 @@ process.env = { ...process.env };
 
 const port = parentPort;
 if (!port) throw new Error("server/engine-thread.ts runs only as a worker thread");
+
+// Threads it starts (more workflows, the log checkpointer) inherit this.
+lowerThisThreadsPriority(WORKFLOW_NICENESS);
 
 function reply(message: EngineThreadReply) {
   port!.postMessage(message);

@@ -4,6 +4,13 @@ import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, ty
 import { workflowMode, type Env } from "../app/utils/env.server";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
+/**
+ * The engine and the workflows do background work beside the web server's
+ * requests and streams. When both cores are busy, the web thread, which needs
+ * far less CPU, goes first: its threads run this much nicer (as `nice -n 5`).
+ */
+export const WORKFLOW_NICENESS = 5;
+
 export interface RunningEngine {
   port: number;
   /** Registers the app's functions and starts executing; call once the app listens. */

@@ -1,0 +1,29 @@
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+
+/** This thread's kernel id (Linux), or undefined where there is no /proc. */
+export function currentThreadId(): number | undefined {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gives the calling thread (and threads it starts later) a lower CPU
+ * priority: the given niceness, as `nice` would. On Linux a thread id
+ * names just that thread, so the web server's thread keeps its place. Returns
+ * false where that is not possible, which changes nothing else.
+ */
+export function lowerThisThreadsPriority(niceness: number): boolean {
+  const tid = currentThreadId();
+  if (tid === undefined) return false;
+  try {
+    setPriority(tid, niceness);
+    return true;
+  } catch {
+    return false;
+  }
+}
