@@ -160,30 +160,31 @@ async function runNoop(id: string): Promise<number> {
   finished.delete(id);
   return elapsed;
 }
-for (let i = 0; i < 3; i++) await runNoop(`warmup-${i}`); // JIT, connections
-handlerMs = 0;
-handlerCpuUs = 0;
-handlerCalls = 0;
-let wallMs = 0;
-const cpuBefore = process.cpuUsage();
-for (let i = 0; i < STEP_RUNS; i++) wallMs += await runNoop(`run-${i}`);
-const cpuAll = process.cpuUsage(cpuBefore);
-const callsPerRun = handlerCalls / STEP_RUNS;
-const sdkPerCall = handlerMs / handlerCalls;
-const enginePerCall = (wallMs - handlerMs) / handlerCalls;
-const sdkCpuPerCall = handlerCpuUs / 1000 / handlerCalls;
-const engineCpuPerCall = (cpuAll.user + cpuAll.system - handlerCpuUs) / 1000 / handlerCalls;
+/** STEP_RUNS runs after a warm-up (JIT, connections), with the handler's counters from zero. */
+async function measureRuns(label: string) {
+  for (let i = 0; i < 3; i++) await runNoop(`${label}-warmup-${i}`);
+  handlerMs = 0;
+  handlerCpuUs = 0;
+  handlerCalls = 0;
+  let wall = 0;
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < STEP_RUNS; i++) wall += await runNoop(`${label}-${i}`);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, calls: handlerCalls };
+}
+
+const perStep = await measureRuns("one-call-per-step");
+const wallMs = perStep.wallMs;
+const callsPerRun = perStep.calls / STEP_RUNS;
+const sdkPerCall = handlerMs / perStep.calls;
+const enginePerCall = (wallMs - handlerMs) / perStep.calls;
+const sdkCpuPerCall = handlerCpuUs / 1000 / perStep.calls;
+const engineCpuPerCall = (perStep.cpuMs - handlerCpuUs / 1000) / perStep.calls;
 
 await engine.stop();
 engine = withCheckpoints;
 await engine.start();
-for (let i = 0; i < 3; i++) await runNoop(`checkpointed-warmup-${i}`);
-handlerCalls = 0;
-let checkpointedWallMs = 0;
-const checkpointedCpuBefore = process.cpuUsage();
-for (let i = 0; i < STEP_RUNS; i++) checkpointedWallMs += await runNoop(`checkpointed-${i}`);
-const checkpointedCpu = process.cpuUsage(checkpointedCpuBefore);
-const checkpointedCallsPerRun = handlerCalls / STEP_RUNS;
+const checkpointed = await measureRuns("checkpointed");
 
 // --- 2. resume latency ----------------------------------------------------------
 async function countWaits(): Promise<number> {
@@ -287,12 +288,9 @@ console.log(
       checkpointing: {
         function: `${STEPS} no-op steps`,
         runs: STEP_RUNS,
-        callsPerRun: { checkpointing: round(checkpointedCallsPerRun, 1), oneCallPerStep: round(callsPerRun, 1) },
-        runWallMs: { checkpointing: round(checkpointedWallMs / STEP_RUNS, 2), oneCallPerStep: round(wallMs / STEP_RUNS, 2) },
-        cpuMsPerRun: {
-          checkpointing: round((checkpointedCpu.user + checkpointedCpu.system) / 1000 / STEP_RUNS, 2),
-          oneCallPerStep: round((cpuAll.user + cpuAll.system) / 1000 / STEP_RUNS, 2),
-        },
+        callsPerRun: { checkpointing: round(checkpointed.calls / STEP_RUNS, 1), oneCallPerStep: round(callsPerRun, 1) },
+        runWallMs: { checkpointing: round(checkpointed.wallMs / STEP_RUNS, 2), oneCallPerStep: round(wallMs / STEP_RUNS, 2) },
+        cpuMsPerRun: { checkpointing: round(checkpointed.cpuMs / STEP_RUNS, 2), oneCallPerStep: round(perStep.cpuMs / STEP_RUNS, 2) },
       },
       resumeLatency: {
         engine: {
