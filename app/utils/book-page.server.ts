@@ -11,6 +11,12 @@ import { markBookNotificationsRead } from "./notifications.server";
 
 /** Everything the book page shows on first load; the stream takes over from `lastEventId`. */
 export async function loadBookPage(userId: string, bookId: string) {
+  // The cursor before the book: a step on another thread may commit between
+  // these reads, and a snapshot must never claim events newer than its book
+  // row (the page would take its older status over the stream's). Anything
+  // after the cursor arrives over the stream. Another user's book is still a
+  // 404 below, before anything is returned.
+  const lastEventId = await latestBookEventId(bookId);
   let book;
   try {
     book = await getOwnedBook(userId, bookId);
@@ -20,8 +26,6 @@ export async function loadBookPage(userId: string, bookId: string) {
   }
   await markBookNotificationsRead(userId, bookId);
   const db = await getDb();
-  // Read the cursor first: anything newer arrives over the stream.
-  const lastEventId = await latestBookEventId(bookId);
   const rows = await db.select().from(chatMessages).where(eq(chatMessages.bookId, bookId)).orderBy(asc(chatMessages.id));
   const pages = await db
     .select({ number: renderedPages.pageNumber, text: renderedPages.text })
