@@ -36,19 +36,25 @@ function failure(error: unknown): EngineThreadReply {
 
 try {
   const env = getEnv();
+  // Booted beside the engine and never waited for: the app is ready as soon
+  // as the engine is, and until they are up its own thread serves every call.
+  const more = startWorkflowThreads(env.WORKFLOW_THREADS - 1).catch((error: unknown) => {
+    console.error("More workflow threads could not start; the engine's own thread serves every call:", error);
+    return [] as WorkflowThread[];
+  });
   const running = await startEmbeddedEngine(env);
   if (!running) throw new Error("The engine thread started with the embedded engine turned off");
   const workflows = await startFunctionsServer();
-  let more: WorkflowThread[] = [];
   const connect = async () => {
     await running.connect(workflows.url);
-    more = await startWorkflowThreads(env.WORKFLOW_THREADS - 1);
-    for (const thread of more) running.addEndpoint(thread.url);
+    void more.then((threads) => {
+      for (const thread of threads) running.addEndpoint(thread.url);
+    });
   };
   const stop = async () => {
     // In-flight step calls finish (and get memoized) before the workflows go.
     await running.stop();
-    await Promise.all([workflows.close(), ...more.map((thread) => thread.stop())]);
+    await Promise.all([workflows.close(), ...(await more).map((thread) => thread.stop())]);
   };
   port.on("message", (request: EngineThreadRequest) => {
     const work = request.type === "connect" ? connect() : stop();
