@@ -76,6 +76,13 @@ describe("response headers", () => {
     expect(await api.json()).toMatchObject({ error: { code: "unauthorized" } });
   });
 
+  it("serves the client build's files from disk", async () => {
+    const icon = await fetch(`${url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(await icon.text()).toContain("<svg");
+  });
+
   it("says how long the server took, in Server-Timing", async () => {
     const response = await fetch(`${url}/api/me`);
     const timing = response.headers.get("server-timing") ?? "";

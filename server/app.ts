@@ -34,6 +34,10 @@ function worthCompressing(req: express.Request, res: express.Response): boolean 
   return compression.filter(req, res);
 }
 
+function isApiPath(path: string): boolean {
+  return path.startsWith("/api/");
+}
+
 /** Builds the Express app that serves the Remix build (or Vite in development). */
 export async function createExpressApp(options: AppOptions) {
   const app = express();
@@ -43,7 +47,10 @@ export async function createExpressApp(options: AppOptions) {
   app.set("trust proxy", options.trustProxy > 0 ? options.trustProxy : false);
   app.use(serverTiming());
   app.use(securityHeaders({ hsts: options.secureCookies }));
-  app.use(compression({ filter: worthCompressing }));
+  // API answers are JSON, event streams, PNGs and PDFs, none worth gzipping,
+  // so they skip the middleware's per-response hooks altogether.
+  const compress = compression({ filter: worthCompressing });
+  app.use((req, res, next) => (isApiPath(req.path) ? next() : compress(req, res, next)));
   if (options.logRequests) {
     app.use(morgan(options.mode === "production" ? "short" : "dev", { skip: (req) => req.url === "/healthz" }));
   }
@@ -72,7 +79,9 @@ export async function createExpressApp(options: AppOptions) {
     // Fingerprinted assets can be cached forever; everything else briefly.
     const clientDir = fileURLToPath(new URL("../build/client", import.meta.url));
     app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // No file in the client build sits under /api: skip the disk lookup there.
+    const files = express.static(clientDir, { maxAge: "1h" });
+    app.use((req, res, next) => (isApiPath(req.path) ? next() : files(req, res, next)));
   }
 
   app.all(
