@@ -6,6 +6,14 @@ import { createExpressApp } from "./app";
 import { provideEmbeddedEngineKeys, startEngineThread } from "./workflow-engine";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long an idle connection stays open. Node's default, 5 s, is shorter
+ * than a parent takes to read a reply and type the next answer, so nearly
+ * every message would pay for a new connection (a TLS handshake on a real
+ * network). Above the 60 s idle timeout of common load balancers, so the
+ * server is never the one to close a connection they are about to reuse.
+ */
+const IDLE_CONNECTION_MS = 65_000;
 
 function isAddressInUse(error: unknown) {
   return (error as { code?: unknown } | null)?.code === "EADDRINUSE";
@@ -65,6 +73,7 @@ async function main() {
       });
   });
 
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.on("error", (error) => {
     if (isAddressInUse(error)) refuseToStart(`Port ${env.PORT} is in use. Stop what is using it, or set PORT.`);
     console.error("Bookbug's web server failed:", error);

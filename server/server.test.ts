@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { get } from "node:http";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -127,5 +128,23 @@ describe("the workflow endpoint", () => {
     db.close();
     expect(rows.rows.length).toBeGreaterThan(0);
     for (const row of rows.rows) expect(String(row.app_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/inngest$/);
+  });
+});
+
+describe("connections", () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    server = await startAppServer();
+  }, 60_000);
+  afterAll(() => server.stop());
+
+  it("keeps an idle connection open for a minute, longer than a parent takes to answer", async () => {
+    const keepAlive = await new Promise<unknown>((resolve, reject) => {
+      get(`${server.url}/healthz`, (response) => {
+        response.resume();
+        resolve(response.headers["keep-alive"]);
+      }).on("error", reject);
+    });
+    expect(keepAlive).toBe("timeout=65");
   });
 });
