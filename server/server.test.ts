@@ -79,72 +79,68 @@ describe("start-up refusals", () => {
   });
 });
 
-describe("the workflow endpoint", () => {
+describe("a running server", () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   beforeAll(async () => {
     server = await startAppServer();
   }, 60_000);
   afterAll(() => server.stop());
 
-  /** Where the engine calls the workflows, as it recorded at sync. */
-  async function functionsUrl(): Promise<string> {
-    const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
-    const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
-    db.close();
-    expect(rows.rows).toHaveLength(1);
-    return String(rows.rows[0]!.app_url);
-  }
+  describe("the workflow endpoint", () => {
+    /** Where the engine calls the workflows, as it recorded at sync. */
+    async function functionsUrl(): Promise<string> {
+      const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
+      const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
+      db.close();
+      expect(rows.rows).toHaveLength(1);
+      return String(rows.rows[0]!.app_url);
+    }
 
-  it("runs nothing for a caller who cannot sign", async () => {
-    const body = JSON.stringify({
-      event: { name: "book/create.started", data: { bookId: "nope", userId: "nope" } },
-      events: [],
-      steps: {},
-      ctx: { run_id: "forged", attempt: 0, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } },
-      version: 2,
+    it("runs nothing for a caller who cannot sign", async () => {
+      const body = JSON.stringify({
+        event: { name: "book/create.started", data: { bookId: "nope", userId: "nope" } },
+        events: [],
+        steps: {},
+        ctx: { run_id: "forged", attempt: 0, disable_immediate_execution: false, use_api: false, stack: { stack: [], current: 0 } },
+        version: 2,
+      });
+      const endpoint = `${await functionsUrl()}?fnId=bookbug-create-book&stepId=step`;
+      const unsigned = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body });
+      expect(unsigned.status).toBe(401);
+      const forgedSignature = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-inngest-signature": `t=${Math.floor(Date.now() / 1000)}&s=${"0".repeat(64)}` },
+        body,
+      });
+      expect(forgedSignature.status).toBe(401);
     });
-    const endpoint = `${await functionsUrl()}?fnId=bookbug-create-book&stepId=step`;
-    const unsigned = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body });
-    expect(unsigned.status).toBe(401);
-    const forgedSignature = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-inngest-signature": `t=${Math.floor(Date.now() / 1000)}&s=${"0".repeat(64)}` },
-      body,
+
+    it("serves no workflows on the public port while the embedded engine runs them", async () => {
+      const call = await fetch(`${server.url}/api/inngest?fnId=bookbug-create-book&stepId=step`, { method: "POST", body: "{}" });
+      expect(call.status).toBe(404);
+      expect(new URL(await functionsUrl()).port).not.toBe(new URL(server.url).port);
     });
-    expect(forgedSignature.status).toBe(401);
+
+    it("keeps the engine pointed at this app when someone syncs with a forged Host", async () => {
+      const sync = await fetch(`${server.url}/api/inngest`, { method: "PUT", headers: { "x-forwarded-host": "evil.example", host: "evil.example" } });
+      expect(sync.status).toBeLessThan(500);
+      const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
+      const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
+      db.close();
+      expect(rows.rows.length).toBeGreaterThan(0);
+      for (const row of rows.rows) expect(String(row.app_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/inngest$/);
+    });
   });
 
-  it("serves no workflows on the public port while the embedded engine runs them", async () => {
-    const call = await fetch(`${server.url}/api/inngest?fnId=bookbug-create-book&stepId=step`, { method: "POST", body: "{}" });
-    expect(call.status).toBe(404);
-    expect(new URL(await functionsUrl()).port).not.toBe(new URL(server.url).port);
-  });
-
-  it("keeps the engine pointed at this app when someone syncs with a forged Host", async () => {
-    const sync = await fetch(`${server.url}/api/inngest`, { method: "PUT", headers: { "x-forwarded-host": "evil.example", host: "evil.example" } });
-    expect(sync.status).toBeLessThan(500);
-    const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
-    const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
-    db.close();
-    expect(rows.rows.length).toBeGreaterThan(0);
-    for (const row of rows.rows) expect(String(row.app_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/inngest$/);
-  });
-});
-
-describe("connections", () => {
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  beforeAll(async () => {
-    server = await startAppServer();
-  }, 60_000);
-  afterAll(() => server.stop());
-
-  it("keeps an idle connection open for a minute, longer than a parent takes to answer", async () => {
-    const keepAlive = await new Promise<unknown>((resolve, reject) => {
-      get(`${server.url}/healthz`, (response) => {
-        response.resume();
-        resolve(response.headers["keep-alive"]);
-      }).on("error", reject);
+  describe("connections", () => {
+    it("keeps an idle connection open for a minute, longer than a parent takes to answer", async () => {
+      const keepAlive = await new Promise<unknown>((resolve, reject) => {
+        get(`${server.url}/healthz`, (response) => {
+          response.resume();
+          resolve(response.headers["keep-alive"]);
+        }).on("error", reject);
+      });
+      expect(keepAlive).toBe("timeout=65");
     });
-    expect(keepAlive).toBe("timeout=65");
   });
 });
