@@ -66,3 +66,12 @@ export function progressBar(done: number, total: number, width = 24) {
   const filled = total > 0 ? Math.round((done / total) * width) : 0;
   return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${total}`;
 }
+
+/** "2 credits available", or with some reserved: "1 of 3 credits available (2 reserved for books being illustrated)". */
+export function creditsLine(credits: number, available: number) {
+  const reserved = credits - available;
+  const noun = (n: number) => (n === 1 ? "credit" : "credits");
+  if (reserved <= 0) return `${available} ${noun(available)} available`;
+  const books = reserved === 1 ? "a book being illustrated" : "books being illustrated";
+  return `${available} of ${credits} ${noun(credits)} available (${reserved} reserved for ${books})`;
+}

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { BookbugApi, type ApiBook, type ApiMessage } from "./api";
 import { clearConfig, readConfig, writeConfig } from "./config";
 import { CliError, EXIT, interruptMessage, noSuchBook } from "./errors";
-import { booksTable, briefLines, plotText, STATUS_LABELS, style } from "./format";
+import { booksTable, briefLines, creditsLine, plotText, STATUS_LABELS, style } from "./format";
 import { formatMessage, runInterview } from "./interview";
 import { ask, askSecret, closePrompts, resetTerminal } from "./prompt";
 import { reviewPlot } from "./review";
@@ -138,12 +138,7 @@ async function main(argv: string[]) {
     case "whoami": {
       const { api, config } = await authedApi();
       const { user } = await api.request<{ user: { email: string; name: string; credits: number; availableCredits: number } }>("GET", "/api/me");
-      const reserved = user.credits - user.availableCredits;
-      print(
-        values.json,
-        { ...user, url: config.url },
-        `${user.name} <${user.email}> on ${config.url}\n${user.availableCredits} of ${user.credits} credits available${reserved > 0 ? ` (${reserved} reserved for books being illustrated)` : ""}`,
-      );
+      print(values.json, { ...user, url: config.url }, `${user.name} <${user.email}> on ${config.url}\n${creditsLine(user.credits, user.availableCredits)}`);
       return;
     }
     case "list": {
