@@ -1,5 +1,5 @@
 import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 
 /** This thread's kernel id (Linux), or undefined where there is no /proc. */
 export function currentThreadId(): number | undefined {
@@ -11,17 +11,20 @@ export function currentThreadId(): number | undefined {
   }
 }
 
+/** The highest niceness (lowest priority) Linux has. */
+const LEAST_PRIORITY = 19;
+
 /**
  * Gives the calling thread (and threads it starts later) a lower CPU
- * priority: the given niceness, as `nice` would. On Linux a thread id
- * names just that thread, so the web server's thread keeps its place. Returns
- * false where that is not possible, which changes nothing else.
+ * priority: `by` more niceness than it has now, as `nice -n` adds. On Linux a
+ * thread id names just that thread, so the web server's thread keeps its
+ * place. Returns false where that is not possible, which changes nothing else.
  */
-export function lowerThisThreadsPriority(niceness: number): boolean {
+export function lowerThisThreadsPriority(by: number): boolean {
   const tid = currentThreadId();
   if (tid === undefined) return false;
   try {
-    setPriority(tid, niceness);
+    setPriority(tid, Math.min(LEAST_PRIORITY, getPriority(tid) + by));
     return true;
   } catch {
     return false;
