@@ -1,3 +1,5 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Inngest } from "inngest";
 import { hashSigningKey } from "./signing";
@@ -116,6 +118,63 @@ describe("async checkpointing", () => {
     const [run] = await runsOf(h.db, "ck-cancellable");
     expect(run?.status).toBe("cancelled");
   });
+});
+
+/**
+ * A proxy in front of the engine's API that passes every checkpoint on to the
+ * engine but loses each answer: the engine stores the steps, while the SDK
+ * sees only failures and falls back to answering the call with its steps.
+ */
+async function checkpointAnswersLost(engineUrl: string, servers: Server[]): Promise<string> {
+  const target = new URL(engineUrl);
+  const proxy = createServer((req, res) => {
+    const forward = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        if (req.url?.startsWith("/v1/checkpoint/")) {
+          answer.resume();
+          res.writeHead(502).end();
+        } else {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        }
+      },
+    );
+    forward.on("error", () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  servers.push(proxy);
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
+describe("a checkpoint stored whose answer never reached the SDK", () => {
+  const proxies: Server[] = [];
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ appId: "ck-lost", functions, sdkApiUrl: (engineUrl) => checkpointAnswersLost(engineUrl, proxies) });
+  });
+  afterAll(async () => {
+    await h.close();
+    for (const proxy of proxies) {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+  });
+
+  it("still finishes the run when the call falls back to answering with a step the engine already saved", async () => {
+    await h.engine.send({ name: "ck/sequence", data: { n: 2 } });
+    const [run] = await finishedRuns(h.db, "ck-lost-sequence", 1, 30_000);
+    expect(run?.status).toBe("completed");
+    expect(run?.output).toEqual({ a: 3, b: 30, c: { sum: 33 } });
+    const steps = await stepsOf(h, run!.id);
+    expect(steps.map((s) => [s.name, s.status, s.memo])).toEqual([
+      ["a", "completed", { data: 3 }],
+      ["b", "completed", { data: 30 }],
+      ["c", "completed", { data: { sum: 33 } }],
+    ]);
+  }, 60_000);
 });
 
 describe("the checkpoint endpoint", () => {

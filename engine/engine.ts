@@ -110,7 +110,7 @@ export function createEngine(options: EngineOptions): Engine {
     async checkpoint(input) {
       const outcome = await checkpointSteps(client, input);
       // While stopping, the steps are kept but the call ends here, rather than run on until its next wait.
-      return outcome === "stored" && runner.mayCarryOn(input.queueItemId) ? "carry-on" : "stop";
+      return outcome === "stored" && runner.checkpointStored(input.queueItemId) ? "carry-on" : "stop";
     },
   });
 

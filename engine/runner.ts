@@ -64,6 +64,8 @@ export class Runner {
   private readonly callsAt = new Map<string, number>();
   /** Calls told to stop at a checkpoint because the runner is stopping (queue item ids). */
   private readonly halted = new Set<number>();
+  /** Calls in flight that have stored steps through a checkpoint (queue item ids). */
+  private readonly checkpointed = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private running = false;
@@ -296,6 +298,9 @@ export class Runner {
     } finally {
       this.callsAt.set(url, (this.callsAt.get(url) ?? 1) - 1);
     }
+    // Steps this call saved itself: answering with one of them again is the
+    // SDK falling back after its checkpoint's answer was lost, not a duplicate.
+    const ownCheckpoint = this.checkpointed.delete(item.id);
     if (this.halted.delete(item.id)) {
       // Told to stop at a checkpoint: the answer is the SDK giving up, not a result. Its steps are saved.
       await writeOne(client, "UPDATE engine_queue SET locked_by = NULL WHERE id = ?", [item.id]);
@@ -308,14 +313,14 @@ export class Runner {
       const name = finished.displayName ?? finished.name ?? null;
       const step = { runId, stepId: finished.id, op: finished.op, name, startedAt, countsAttempt: true, memo: { data: finished.data ?? null } };
       // Nothing new is queued on this path (the item stays claimed), so the runner need not be woken.
-      const outcome = await continueInPlace(client, item, step, now);
+      const outcome = await continueInPlace(client, item, step, now, ownCheckpoint);
       if (outcome !== "continued") this.wake();
       if (outcome === "continued") next = { ...item, step_id: null, attempt: 0, run_at: now, payload_json: "{}" };
     } else {
       await this.transaction(async (tx) => {
         // A run that ended meanwhile (cancelled, timed out) took its queue items with it.
         if (!(await takeItem(tx, item.id))) return;
-        await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt } });
+        await applyCallResult(tx, ctx, { item, run: runRow, fn, maxAttempts, result: { ...response, startedAt }, ownCheckpoint });
       });
     }
     if (response.status === 200 || completesRun(response)) this.memos.forget(runId);
@@ -343,11 +348,13 @@ export class Runner {
   }
 
   /**
-   * Whether a call that just checkpointed its steps may run on. Not once the
-   * runner is stopping: the call then ends with an error that is not the
-   * run's (see executeOneCall), and its item is due again for the next start.
+   * Notes that a call stored steps through a checkpoint, and says whether it
+   * may run on. Not once the runner is stopping: the call then ends with an
+   * error that is not the run's (see executeOneCall), and its item is due
+   * again for the next start.
    */
-  mayCarryOn(queueItemId: number): boolean {
+  checkpointStored(queueItemId: number): boolean {
+    this.checkpointed.add(queueItemId);
     if (this.running) return true;
     this.halted.add(queueItemId);
     return false;

@@ -31,6 +31,8 @@ export interface HarnessOptions {
   cloud?: { signingKey: string; eventKey: string };
   /** The key the engine signs with; defaults to the cloud key. */
   engineSigningKey?: string;
+  /** Where the SDK reaches the engine's API, given the engine's own URL (a fault-injecting proxy, say). */
+  sdkApiUrl?: (engineUrl: string) => Promise<string>;
 }
 
 export function tempDbUrl(prefix: string): string {
@@ -59,11 +61,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const listening = await engine.listen(0);
   const engineUrl = `http://127.0.0.1:${listening.port}`;
+  const apiUrl = options.sdkApiUrl ? await options.sdkApiUrl(engineUrl) : engineUrl;
   // Expected failures in tests would otherwise flood the output.
   const logger = { info() {}, warn() {}, error() {}, debug() {} };
   const inngest = options.cloud
-    ? new Inngest({ id: options.appId ?? "test-app", isDev: false, baseUrl: engineUrl, logger, ...options.cloud })
-    : new Inngest({ id: options.appId ?? "test-app", isDev: true, baseUrl: engineUrl, logger });
+    ? new Inngest({ id: options.appId ?? "test-app", isDev: false, baseUrl: apiUrl, logger, ...options.cloud })
+    : new Inngest({ id: options.appId ?? "test-app", isDev: true, baseUrl: apiUrl, logger });
   const handler = serve({ client: inngest, functions: options.functions(inngest) });
   const appCalls: string[] = [];
   const app = createServer((req, res) => {

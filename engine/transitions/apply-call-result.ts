@@ -16,7 +16,7 @@ import type {
   TransitionContext,
 } from "../interfaces";
 import { completeRun } from "./complete-run";
-import { completeStep, memoizeStep } from "./complete-step";
+import { completeStep, continueRun, memoizeStep } from "./complete-step";
 import { failRun } from "./fail-run";
 import { ingestEvent } from "./ingest-event";
 import { parkSleep } from "./park-sleep";
@@ -79,7 +79,15 @@ function invalidWait(ops: Op[]): { op: Op; error: SerializedError } | undefined 
 export async function applyCallResult(
   db: Executor,
   ctx: TransitionContext,
-  input: { item: QueueItem; run: RunRow; fn: RegisteredFunction; maxAttempts: number; result: CallResult },
+  input: {
+    item: QueueItem;
+    run: RunRow;
+    fn: RegisteredFunction;
+    maxAttempts: number;
+    result: CallResult;
+    /** The call stored steps through checkpoints: one it answers with again still moves the run on. */
+    ownCheckpoint?: boolean;
+  },
   now = Date.now()
 ): Promise<void> {
   const { item, run, fn, maxAttempts, result } = input;
@@ -127,7 +135,10 @@ export async function applyCallResult(
       switch (op.op) {
         case "StepRun":
         case "Step":
-          await completeStep(db, { ...base, memo: { data: op.data ?? null } }, now);
+          if (input.ownCheckpoint) {
+            await memoizeStep(db, { ...base, memo: { data: op.data ?? null } }, now);
+            await continueRun(db, run.id, now);
+          } else await completeStep(db, { ...base, memo: { data: op.data ?? null } }, now);
           break;
         case "StepError": {
           const error = toSerializedError(op.error, "step error");

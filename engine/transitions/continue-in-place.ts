@@ -12,7 +12,12 @@ import { memoStatement, type MemoizeInput } from "./complete-step";
 
 export type InPlaceOutcome = "continued" | "run-ended" | "already-memoized";
 
-export async function continueInPlace(client: Client, item: QueueItem, step: MemoizeInput, now = Date.now()): Promise<InPlaceOutcome> {
+/**
+ * `ownCheckpoint`: this call stored steps through checkpoints, so a step it
+ * answers with that is saved already is one of its own, sent again because
+ * the checkpoint's answer never reached the SDK, and the run goes on from it.
+ */
+export async function continueInPlace(client: Client, item: QueueItem, step: MemoizeInput, now = Date.now(), ownCheckpoint = false): Promise<InPlaceOutcome> {
   // Only while the item exists: a run that ended took its queue items with it.
   const memo = memoStatement(step, now, { sql: "EXISTS (SELECT 1 FROM engine_queue WHERE id = ?)", args: [item.id] });
   let memoized: boolean;
@@ -28,6 +33,10 @@ export async function continueInPlace(client: Client, item: QueueItem, step: Mem
   }
   if (memoized) return "continued";
   if (!(await one(client, "SELECT 1 AS found FROM engine_queue WHERE id = ?", [item.id]))) return "run-ended";
+  if (ownCheckpoint) {
+    await writeOne(client, "UPDATE engine_queue SET step_id = NULL, attempt = 0, run_at = ?, payload_json = '{}' WHERE id = ?", [now, item.id]);
+    return "continued";
+  }
   // A duplicate answer for a step memoized before: nothing follows from it.
   await writeOne(client, "DELETE FROM engine_queue WHERE id = ?", [item.id]);
   return "already-memoized";
