@@ -94,7 +94,7 @@ describe("the libsql statement cache", () => {
     expect(native.prepare(sql)).not.toBe(failing);
   });
 
-  it("lets a writer that found the database locked write once the lock is free", async () => {
+  it("runs a write again, on its own connection, after a run that found the database locked", async () => {
     const url = tempDbUrl("stmt-busy");
     const holder = client(url);
     await holder.execute("PRAGMA journal_mode = WAL");
@@ -110,6 +110,9 @@ describe("the libsql statement cache", () => {
     tx.close();
 
     await other.execute({ sql, args: ["after"] });
+    // Read on the writer's side: the failed run stays active until it is
+    // garbage-collected, and until then SQLite holds back that connection's
+    // commits, so other connections may not see "after" yet (decision 014).
     const rows = await other.execute("SELECT body FROM notes ORDER BY rowid");
     expect(rows.rows.map((row) => row.body)).toEqual(["before", "held", "after"]);
   });
@@ -136,5 +139,24 @@ describe("the libsql statement cache", () => {
     expect(db.prepare("SELECT 0 AS n")).not.toBe(first);
     db.close();
     expect(cachedStatementCount(db)).toBe(0);
+  });
+  it("leaves a connection able to commit after a transaction could not begin for the lock", async () => {
+    const url = tempDbUrl("stmt-begin-busy");
+    const holder = client(url, 5_000);
+    await holder.execute("PRAGMA journal_mode = WAL");
+    await holder.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+    // One connection, so the next transaction is on the same one.
+    const waiter = createClient({ url, timeout: 20, concurrency: 1 });
+    opened.push(waiter);
+    const lock = await holder.transaction("write");
+    await expect(waiter.transaction("write")).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+    await lock.commit();
+    lock.close();
+    // A BEGIN left half-run would make SQLite refuse this commit ("SQL statements in progress").
+    const tx = await waiter.transaction("write");
+    await tx.execute({ sql: "INSERT INTO notes (body) VALUES (?)", args: ["after the wait"] });
+    await tx.commit();
+    tx.close();
+    expect((await holder.execute("SELECT body FROM notes")).rows.map((row) => row.body)).toEqual(["after the wait"]);
   });
 });

@@ -12,6 +12,13 @@
  * patched, once per thread. Only statements that ran cleanly stay cached: one
  * that failed (SQLITE_BUSY, a constraint) is dropped, exactly as before.
  *
+ * BEGIN, COMMIT and ROLLBACK run through `exec`, which finalizes its
+ * statement even when it fails. A prepared BEGIN that fails with SQLITE_BUSY
+ * (its busy timeout ran out) stays active until garbage collection, since
+ * `libsql` resets a statement only before its next run, and until then
+ * SQLite refuses to commit any later transaction on that connection ("SQL
+ * statements in progress"). They are cheap to compile, so nothing is lost.
+ *
  * A held statement is compiled again by SQLite when the schema changes, but
  * the client reads its columns before running it, so a `SELECT *` would
  * report the old columns once after, say, a migration adds one. Statements
@@ -21,23 +28,29 @@
 import { createRequire } from "node:module";
 
 /** The part of `libsql`'s synchronous API this touches. */
-interface NativeStatement {
+export interface NativeStatement {
+  /** Whether the statement returns rows (a SELECT, or a write with RETURNING). */
+  readonly reader: boolean;
   raw(toggle?: boolean): NativeStatement;
   run(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   get(...params: unknown[]): unknown;
 }
-interface NativeDatabase {
+export interface NativeDatabase {
   prepare(sql: string): NativeStatement;
+  exec(sql: string): unknown;
   close(): unknown;
 }
-interface NativeDatabaseClass {
+export interface NativeDatabaseClass {
   new (path: string, options?: unknown): NativeDatabase;
   prototype: NativeDatabase;
 }
 
 /** Per connection; SQL strings the app runs are far fewer than this. */
 export const STATEMENTS_PER_CONNECTION = 256;
+
+/** Transaction control, which must never be left half-run on a connection. */
+const TRANSACTION_CONTROL = /^\s*(?:BEGIN|COMMIT|END|ROLLBACK)\b/i;
 
 /** A `*` that is not `count(*)`: the statement's columns follow the schema. */
 const STAR_COLUMNS = /(?<!\()\*(?!\))/;
@@ -85,6 +98,34 @@ function keepable(statement: NativeStatement, drop: () => void): NativeStatement
   return statement;
 }
 
+/**
+ * What the client asks of a statement that returns no rows, answered by
+ * `exec`: nothing of it outlives the call, whether it succeeds or fails.
+ */
+function executedInPlace(db: NativeDatabase, sql: string): NativeStatement {
+  const statement = {
+    reader: false,
+    raw(): NativeStatement {
+      throw new TypeError("The raw() method is only for statements that return data");
+    },
+    safeIntegers: () => statement,
+    columns: () => [],
+    run(): unknown {
+      db.exec(sql);
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    all(): unknown[] {
+      db.exec(sql);
+      return [];
+    },
+    get(): unknown {
+      db.exec(sql);
+      return undefined;
+    },
+  };
+  return statement as NativeStatement;
+}
+
 /** Installs the cache for every libsql connection this thread opens (idempotent). */
 export function cacheLibsqlStatements(): void {
   if (installed) return;
@@ -93,6 +134,7 @@ export function cacheLibsqlStatements(): void {
   const prepare = prototype.prepare;
   const close = prototype.close;
   prototype.prepare = function (this: NativeDatabase, sql: string) {
+    if (TRANSACTION_CONTROL.test(sql)) return executedInPlace(this, sql);
     if (STAR_COLUMNS.test(sql)) return prepare.call(this, sql);
     let cache = caches.get(this);
     if (!cache) {
