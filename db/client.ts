@@ -5,9 +5,13 @@ import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { cacheLibsqlStatements } from "../engine/libsql-statement-cache";
+import { NoWaitWriter } from "./no-wait-writer";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
+
+/** The schema over a `NoWaitWriter`: single statements only, no transactions or batches. */
+export type NoWaitDatabase = LibSQLDatabase<typeof schema> & { close(): void };
 
 export interface DatabaseConfig {
   url: string;
@@ -26,6 +30,10 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migra
 
 function isLocalFile(url: string) {
   return url.startsWith("file:");
+}
+
+function localPath(url: string) {
+  return url.slice("file:".length).split("?")[0] ?? "";
 }
 
 /**
@@ -76,7 +84,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const local = isLocalFile(config.url);
   if (local) {
     cacheLibsqlStatements();
-    const path = config.url.slice("file:".length).split("?")[0] ?? "";
+    const path = localPath(config.url);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   const client = createClient({
@@ -100,4 +108,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 /** Applies every pending migration from db/migrations (idempotent). */
 export async function migrateDatabase(db: Database) {
   await migrate(db, { migrationsFolder });
+}
+
+/**
+ * The database through a connection whose writes never sleep on SQLite's
+ * lock (db/no-wait-writer.ts), for the web thread's hottest write. Only a
+ * local file has that lock to wait for: null otherwise, and for an in-memory
+ * database, which a second connection would not share.
+ */
+export function openNoWaitDatabase(config: DatabaseConfig): NoWaitDatabase | null {
+  const path = isLocalFile(config.url) ? localPath(config.url) : "";
+  if (!path || path === ":memory:") return null;
+  const writer = new NoWaitWriter({ path, setUp: perConnection(config) });
+  // A prepared statement is all drizzle asks of its client here: `execute`,
+  // answering with rows as arrays.
+  const db = drizzle(writer as unknown as Client, { schema });
+  return Object.assign(db, { close: () => writer.close() });
 }

@@ -1,3 +1,4 @@
+import { createClient } from "@libsql/client";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chatMessages } from "../../db/schema";
@@ -112,6 +113,37 @@ describe("books and chat over the API", () => {
 
     const list = await listBooks({ request: request("/api/books", { token }), params: {}, context });
     expect(((await list.json()) as { books: { id: string }[] }).books.map((b) => b.id)).toEqual([book.id]);
+  });
+
+  it("saves a message posted while a workflow holds the write lock, serving others meanwhile, and answers it", async () => {
+    const token = await newAccount();
+    const { book } = (await (await createBookAction({ request: request("/api/books", { method: "POST", token }), params: {}, context })).json()) as { book: { id: string } };
+    await waitForAssistantMessages(book.id, 1);
+    const params = { bookId: book.id };
+    const history = async () => {
+      const response = await historyLoader({ request: request(`/api/chat/${book.id}/history`, { token }), params, context });
+      return ((await response.json()) as { messages: { content: string }[] }).messages.map((m) => m.content);
+    };
+
+    // Another connection holds SQLite's write lock, as a workflow step's commit does.
+    const other = createClient({ url: process.env.DATABASE_URL!, timeout: 5_000 });
+    const lock = await other.transaction("write");
+    try {
+      const posted = messageAction({
+        request: request(`/api/chat/${book.id}/message`, { method: "POST", token, json: { content: "Ruby", clientMessageId: "locked-1" } }),
+        params,
+        context,
+      });
+      // The thread is not asleep in SQLite: another request is answered, without the message yet.
+      expect(await history()).toHaveLength(1);
+      await lock.commit();
+      expect((await posted).status).toBe(202);
+    } finally {
+      lock.close();
+      other.close();
+    }
+    await waitForAssistantMessages(book.id, 2);
+    expect((await history())[1]).toBe("Ruby");
   });
 
   it("refuses a message over 2,000 characters and stores nothing", async () => {

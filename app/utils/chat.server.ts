@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { Database, NoWaitDatabase } from "../../db/client";
 import { preparedPerDatabase } from "../../db/prepared";
 import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
@@ -10,7 +11,7 @@ import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../work
 import { RECHECK_AFTER_MS, recheckUnansweredMessage } from "../../workflows/wake-conversations";
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
-import { getDb } from "./db.server";
+import { getDb, getNoWaitDb } from "./db.server";
 import { assertCanStartRender } from "./renders.server";
 
 export const MessageInputSchema = z.object({
@@ -58,7 +59,12 @@ export async function getHistory(userId: string, bookId: string): Promise<ApiMes
 
 /** A message POST's own statements, built once per database handle: it is the hottest path there is. */
 const messageQueries = preparedPerDatabase((db) => ({
-  insertUserMessage: db
+  bookStatus: db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, sql.placeholder("bookId")) }).prepare(),
+}));
+
+/** The insert, on the connection that does not sleep while a workflow step holds the lock. */
+const messageInsert = preparedPerDatabase((db: NoWaitDatabase | Database) =>
+  db
     .insert(chatMessages)
     .values({
       bookId: sql.placeholder("bookId"),
@@ -70,8 +76,7 @@ const messageQueries = preparedPerDatabase((db) => ({
     .onConflictDoNothing({ target: [chatMessages.bookId, chatMessages.clientMessageId] })
     .returning()
     .prepare(),
-  bookStatus: db.query.books.findFirst({ columns: { status: true }, where: eq(books.id, sql.placeholder("bookId")) }).prepare(),
-}));
+);
 
 /**
  * Saves the user's message to the book's inbox, then wakes the workflow.
@@ -79,10 +84,9 @@ const messageQueries = preparedPerDatabase((db) => ({
  * client's id makes a retried request store it once.
  */
 async function saveUserMessage(book: Book, content: string, phase: string, clientMessageId: string | undefined) {
-  const db = await getDb();
-  const { insertUserMessage } = messageQueries(db);
-  const [inserted] = await insertUserMessage.execute({ bookId: book.id, content, phase, clientMessageId: clientMessageId ?? randomUUID() });
+  const [inserted] = await messageInsert(await getNoWaitDb()).execute({ bookId: book.id, content, phase, clientMessageId: clientMessageId ?? randomUUID() });
   if (inserted) return { message: inserted, duplicate: false };
+  const db = await getDb();
   const existing = await db.query.chatMessages.findFirst({
     where: and(eq(chatMessages.bookId, book.id), eq(chatMessages.clientMessageId, clientMessageId ?? "")),
   });

@@ -1,28 +1,53 @@
-import { migrateDatabase, openDatabase, type Database } from "../../db/client";
+import { migrateDatabase, openDatabase, openNoWaitDatabase, type Database, type NoWaitDatabase } from "../../db/client";
 import { getEnv, workflowMode } from "./env.server";
 
 // One database handle per process; survives Vite's module reloads in dev.
-const globalForDb = globalThis as unknown as { __bookbugDb?: Promise<Database> };
+const globalForDb = globalThis as unknown as {
+  __bookbugDb?: Promise<Database>;
+  __bookbugNoWaitDb?: Promise<NoWaitDatabase | Database>;
+};
+
+function databaseConfig() {
+  const env = getEnv();
+  return {
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    // The embedded engine's thread folds the log into the file (engine/wal-checkpointer.ts).
+    ...(workflowMode(env) === "embedded" ? { walAutoCheckpoint: 0 } : {}),
+  };
+}
 
 /** The app's database, opened (and migrated) on first use. */
 export function getDb(): Promise<Database> {
   globalForDb.__bookbugDb ??= (async () => {
-    const env = getEnv();
-    const db = await openDatabase({
-      url: env.DATABASE_URL,
-      authToken: env.DATABASE_AUTH_TOKEN,
-      // The embedded engine's thread folds the log into the file (engine/wal-checkpointer.ts).
-      ...(workflowMode(env) === "embedded" ? { walAutoCheckpoint: 0 } : {}),
-    });
+    const db = await openDatabase(databaseConfig());
     await migrateDatabase(db);
     return db;
   })();
   return globalForDb.__bookbugDb;
 }
 
-/** Closes the shared handle (graceful shutdown, end of a test file). */
+/**
+ * For a write made while someone waits on the answer (a message POST's
+ * insert): a connection that never puts the web thread to sleep while a
+ * workflow step holds SQLite's lock (db/no-wait-writer.ts). Single
+ * statements only. The shared handle when the database is not a local file.
+ */
+export function getNoWaitDb(): Promise<NoWaitDatabase | Database> {
+  globalForDb.__bookbugNoWaitDb ??= (async () => {
+    const db = await getDb(); // migrated first
+    return openNoWaitDatabase(databaseConfig()) ?? db;
+  })();
+  return globalForDb.__bookbugNoWaitDb;
+}
+
+/** Closes the shared handles (graceful shutdown, end of a test file). */
 export async function closeDb() {
   const pending = globalForDb.__bookbugDb;
+  const noWait = globalForDb.__bookbugNoWaitDb;
   globalForDb.__bookbugDb = undefined;
+  globalForDb.__bookbugNoWaitDb = undefined;
+  const noWaitDb = noWait && (await noWait);
+  if (noWaitDb && "close" in noWaitDb) noWaitDb.close();
   if (pending) (await pending).$client.close();
 }
