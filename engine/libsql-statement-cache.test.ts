@@ -94,7 +94,7 @@ describe("the libsql statement cache", () => {
     expect(native.prepare(sql)).not.toBe(failing);
   });
 
-  it("runs a write again, on its own connection, after a run that found the database locked", async () => {
+  it("lets a writer that found the database locked write once the lock is free, seen by every connection", async () => {
     const url = tempDbUrl("stmt-busy");
     const holder = client(url);
     await holder.execute("PRAGMA journal_mode = WAL");
@@ -110,10 +110,9 @@ describe("the libsql statement cache", () => {
     tx.close();
 
     await other.execute({ sql, args: ["after"] });
-    // Read on the writer's side: the failed run stays active until it is
-    // garbage-collected, and until then SQLite holds back that connection's
-    // commits, so other connections may not see "after" yet (decision 014).
-    const rows = await other.execute("SELECT body FROM notes ORDER BY rowid");
+    // Read on another connection: a write statement left active by the
+    // failed run would hold back this connection's commits.
+    const rows = await holder.execute("SELECT body FROM notes ORDER BY rowid");
     expect(rows.rows.map((row) => row.body)).toEqual(["before", "held", "after"]);
   });
 
@@ -158,5 +157,20 @@ describe("the libsql statement cache", () => {
     await tx.commit();
     tx.close();
     expect((await holder.execute("SELECT body FROM notes")).rows.map((row) => row.body)).toEqual(["after the wait"]);
+  });
+  it("runs a write outside a transaction in one of its own, and leaves writes inside one alone", async () => {
+    const db = client(tempDbUrl("stmt-own-tx"));
+    await db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT UNIQUE)");
+    await db.execute({ sql: "INSERT INTO notes (body) VALUES (?)", args: ["alone"] });
+    await expect(db.execute({ sql: "INSERT INTO notes (body) VALUES (?)", args: ["alone"] })).rejects.toMatchObject({
+      code: expect.stringContaining("SQLITE_CONSTRAINT"),
+    });
+    const tx = await db.transaction("write");
+    await tx.execute({ sql: "INSERT INTO notes (body) VALUES (?)", args: ["rolled back"] });
+    await tx.rollback();
+    tx.close();
+    const returned = await db.execute({ sql: "UPDATE notes SET body = ? WHERE body = ? RETURNING id", args: ["renamed", "alone"] });
+    expect(returned.rows.map((row) => row.id)).toEqual([1]);
+    expect((await db.execute("SELECT body FROM notes")).rows.map((row) => row.body)).toEqual(["renamed"]);
   });
 });

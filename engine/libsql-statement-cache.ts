@@ -19,6 +19,13 @@
  * SQLite refuses to commit any later transaction on that connection ("SQL
  * statements in progress"). They are cheap to compile, so nothing is lost.
  *
+ * For the same reason a write outside a transaction (INSERT, UPDATE, DELETE)
+ * first takes the lock with a `BEGIN IMMEDIATE` through `exec` and commits
+ * after: the wait for the lock, and a busy timeout that runs out, happen in
+ * the BEGIN, never in the write's own statement. A write statement that
+ * failed with SQLITE_BUSY would otherwise stay active, and SQLite would hold
+ * back every later commit of its connection, unseen by the others.
+ *
  * A held statement is compiled again by SQLite when the schema changes, but
  * the client reads its columns before running it, so a `SELECT *` would
  * report the old columns once after, say, a migration adds one. Statements
@@ -39,6 +46,7 @@ export interface NativeStatement {
 export interface NativeDatabase {
   prepare(sql: string): NativeStatement;
   exec(sql: string): unknown;
+  readonly inTransaction: boolean;
   close(): unknown;
 }
 export interface NativeDatabaseClass {
@@ -51,6 +59,9 @@ export const STATEMENTS_PER_CONNECTION = 256;
 
 /** Transaction control, which must never be left half-run on a connection. */
 const TRANSACTION_CONTROL = /^\s*(?:BEGIN|COMMIT|END|ROLLBACK)\b/i;
+
+/** A write that commits by itself when it runs outside a transaction. */
+const WRITE = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
 /** A `*` that is not `count(*)`: the statement's columns follow the schema. */
 const STAR_COLUMNS = /(?<!\()\*(?!\))/;
@@ -126,6 +137,29 @@ function executedInPlace(db: NativeDatabase, sql: string): NativeStatement {
   return statement as NativeStatement;
 }
 
+/** A write statement that, outside a transaction, runs in one begun through `exec`. */
+function lockedThroughExec(db: NativeDatabase, statement: NativeStatement): NativeStatement {
+  const { run, all, get } = statement;
+  const inItsOwnTransaction =
+    <A extends unknown[], R>(method: (...args: A) => R) =>
+    (...args: A): R => {
+      if (db.inTransaction) return method.apply(statement, args);
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = method.apply(statement, args);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
+    };
+  statement.run = inItsOwnTransaction(run);
+  statement.all = inItsOwnTransaction(all);
+  statement.get = inItsOwnTransaction(get);
+  return statement;
+}
+
 /** Installs the cache for every libsql connection this thread opens (idempotent). */
 export function cacheLibsqlStatements(): void {
   if (installed) return;
@@ -135,7 +169,11 @@ export function cacheLibsqlStatements(): void {
   const close = prototype.close;
   prototype.prepare = function (this: NativeDatabase, sql: string) {
     if (TRANSACTION_CONTROL.test(sql)) return executedInPlace(this, sql);
-    if (STAR_COLUMNS.test(sql)) return prepare.call(this, sql);
+    const write = WRITE.test(sql);
+    if (STAR_COLUMNS.test(sql)) {
+      const statement = prepare.call(this, sql);
+      return write ? lockedThroughExec(this, statement) : statement;
+    }
     let cache = caches.get(this);
     if (!cache) {
       cache = new Map();
@@ -149,7 +187,8 @@ export function cacheLibsqlStatements(): void {
       return cached;
     }
     const statements = cache;
-    const statement: NativeStatement = keepable(prepare.call(this, sql), () => {
+    const fresh = prepare.call(this, sql);
+    const statement: NativeStatement = keepable(write ? lockedThroughExec(this, fresh) : fresh, () => {
       if (statements.get(sql) === statement) statements.delete(sql);
     });
     statements.set(sql, statement);
