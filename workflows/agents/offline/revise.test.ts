@@ -87,6 +87,17 @@ describe("offline revisions", () => {
     expect(after!.plot.summary).toMatch(/gentler/);
   });
 
+  it("takes “you choose” at the plot review as a free hand: one real change, said plainly, stable per book", async () => {
+    const [before, chosen] = await revise(["you choose"]);
+    expect(chosen!.plot.pages).not.toEqual(before!.plot.pages);
+    expect(chosen!.plot.summary).toMatch(/^You left it to me: I made it (funnier|more exciting|gentler)/);
+    const [, again] = await revise(["Surprise me!"]);
+    expect(again!.plot).toEqual({ ...chosen!.plot, summary: again!.plot.summary });
+    // Doubt is not a free hand: nothing changes on a guess.
+    const [, doubtful] = await revise(["not sure"]);
+    expect(doubtful!.plot.pages).toEqual(before!.plot.pages);
+  });
+
   it("says plainly when a request can't be applied", async () => {
     const [before, shorter] = await revise(["make it shorter"]);
     expect(shorter!.plot.pages).toHaveLength(8);

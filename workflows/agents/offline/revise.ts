@@ -6,6 +6,7 @@ import { agree, capitalise, joinList, pronounsFor } from "./grammar";
 import { readers } from "./interpret";
 import { loveScenes } from "./loves";
 import { tidyName } from "./names";
+import { shuffled } from "./seeded";
 import { offlinePlot, readRecipe, wordPattern, type Recipe } from "./plot";
 import { GENTLER_WORDS, TONES } from "./tones";
 import { INTERESTS } from "./vocabulary";
@@ -444,6 +445,35 @@ const HELP =
  * when something couldn't be done.
  */
 export function offlineRevise(bookId: string, brief: BookBrief, plot: Plot, feedback: string, version: number): Revision {
+  if (LEFT_TO_US.test(feedback.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim())) {
+    const chosen = chosenForYou(bookId, brief, plot, version);
+    if (chosen) return chosen;
+  }
+  return applyRequest(bookId, brief, plot, feedback, version);
+}
+
+/**
+ * What "you choose" or "surprise me" means at the plot review: one real
+ * change, picked for the book (stable for it and this version), said plainly.
+ * Approving stays the parent's own step, since it spends a credit.
+ */
+const CHOSEN_CHANGES = ["make it funnier", "make it more exciting", "make it gentler"];
+
+/** The whole answer hands the choice to us ("not sure" does not: that is doubt, not a free hand). */
+const LEFT_TO_US =
+  /^(?:(?:ok|okay|hmm|um),? )?(?:you choose|you pick|you decide|surprise me|surprise us|up to you|your choice|your call|pick for me|choose for me|dealer's choice|whatever you (?:like|think|want))(?:,? (?:please|then|thanks))?[\s!.]*$/i;
+
+function chosenForYou(bookId: string, brief: BookBrief, plot: Plot, version: number): Revision | null {
+  for (const request of shuffled(CHOSEN_CHANGES, bookId, "chosen", version)) {
+    const revision = applyRequest(bookId, brief, plot, request, version);
+    if (JSON.stringify(revision.plot.pages) === JSON.stringify(plot.pages)) continue;
+    const summary = `You left it to me: ${revision.plot.summary}`;
+    return { ...revision, plot: { ...revision.plot, summary: clampText(summary, 300) } };
+  }
+  return null;
+}
+
+function applyRequest(bookId: string, brief: BookBrief, plot: Plot, feedback: string, version: number): Revision {
   const recipe = readRecipe(plot.recipe, Math.max(1, version - 1));
   const work: Work = { brief: normaliseBrief(brief), recipe, done: [], cannot: [], checks: [], version, seedBefore: recipe.seed };
   const text = feedback.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
