@@ -93,6 +93,13 @@ describe("offline revisions", () => {
     expect(chosen!.plot.summary).toMatch(/^You left it to me: I made it (funnier|more exciting|gentler)/);
     const [, again] = await revise(["Surprise me!"]);
     expect(again!.plot).toEqual({ ...chosen!.plot, summary: again!.plot.summary });
+    // Whatever it picks first, what it says it did is a change it made, never only why it could not.
+    const calm: BookBrief = { ...brief, lesson: "kindness", tone: "cosy" };
+    for (const bookId of ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+      const [first, picked] = await revise(["up to you"], calm, bookId);
+      expect(picked!.plot.summary).toMatch(/^You left it to me: I made it (funnier|more exciting|gentler)/);
+      expect(picked!.plot.pages).not.toEqual(first!.plot.pages);
+    }
     // Doubt is not a free hand: nothing changes on a guess.
     const [, doubtful] = await revise(["not sure"]);
     expect(doubtful!.plot.pages).toEqual(before!.plot.pages);

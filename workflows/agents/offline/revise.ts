@@ -449,7 +449,7 @@ export function offlineRevise(bookId: string, brief: BookBrief, plot: Plot, feed
     const chosen = chosenForYou(bookId, brief, plot, version);
     if (chosen) return chosen;
   }
-  return applyRequest(bookId, brief, plot, feedback, version);
+  return applyRequest(bookId, brief, plot, feedback, version).revision;
 }
 
 /**
@@ -465,15 +465,16 @@ const LEFT_TO_US =
 
 function chosenForYou(bookId: string, brief: BookBrief, plot: Plot, version: number): Revision | null {
   for (const request of shuffled(CHOSEN_CHANGES, bookId, "chosen", version)) {
-    const revision = applyRequest(bookId, brief, plot, request, version);
-    if (JSON.stringify(revision.plot.pages) === JSON.stringify(plot.pages)) continue;
+    const { revision, changed } = applyRequest(bookId, brief, plot, request, version);
+    if (!changed) continue;
     const summary = `You left it to me: ${revision.plot.summary}`;
     return { ...revision, plot: { ...revision.plot, summary: clampText(summary, 300) } };
   }
   return null;
 }
 
-function applyRequest(bookId: string, brief: BookBrief, plot: Plot, feedback: string, version: number): Revision {
+/** The revision, and whether it changed anything (not only said why it could not). */
+function applyRequest(bookId: string, brief: BookBrief, plot: Plot, feedback: string, version: number): { revision: Revision; changed: boolean } {
   const recipe = readRecipe(plot.recipe, Math.max(1, version - 1));
   const work: Work = { brief: normaliseBrief(brief), recipe, done: [], cannot: [], checks: [], version, seedBefore: recipe.seed };
   const text = feedback.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
@@ -515,5 +516,5 @@ function applyRequest(bookId: string, brief: BookBrief, plot: Plot, feedback: st
     parts.push(unique.length || work.cannot.length ? `I wasn't sure how to do “${quoted}”, so I left that part as it was.` : `I'm not sure how to do “${quoted}” yet, so the story is unchanged. ${HELP}`);
   }
   if (!parts.length) parts.push(`I'm not sure what to change, so the story is unchanged. ${HELP}`);
-  return { plot: { ...next, summary: clampText(parts.join(" "), 300) }, brief: work.brief };
+  return { revision: { plot: { ...next, summary: clampText(parts.join(" "), 300) }, brief: work.brief }, changed: unique.length > 0 };
 }
