@@ -1,17 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createClient, type Client } from "@libsql/client";
+import { createClient, type Client, type InStatement, type ResultSet } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { enqueueWrite, type BusyRetry } from "../engine/db";
 import { cacheLibsqlStatements } from "../engine/libsql-statement-cache";
-import { NoWaitWriter } from "./no-wait-writer";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
-
-/** The schema over a `NoWaitWriter`: single statements only, no transactions or batches. */
-export type NoWaitDatabase = LibSQLDatabase<typeof schema> & { close(): void };
 
 export interface DatabaseConfig {
   url: string;
@@ -111,17 +108,28 @@ export async function migrateDatabase(db: Database) {
 }
 
 /**
- * The database through a connection whose writes never sleep on SQLite's
- * lock (db/no-wait-writer.ts), for the web thread's hottest write. Only a
- * local file has that lock to wait for: null otherwise, and for an in-memory
- * database, which a second connection would not share.
+ * The database through one connection whose writes never put the thread to
+ * sleep while another connection holds SQLite's write lock, for a write
+ * someone is waiting on (a message POST's insert). SQLite's busy handler
+ * sleeps inside the call, 1, 2, 5, 10… ms in turn, and on the web thread
+ * every request and stream sleeps with it. This connection has no busy
+ * timeout: a statement that finds the lock taken fails at once and is tried
+ * again about a millisecond later from a timer, one at a time and in order.
+ * That is safe because the statement cache takes the lock with a `BEGIN`
+ * run through `exec`, so a failed try leaves nothing half-run (decision 014).
+ *
+ * Statements run one by one through `execute`; not for transactions. Only a
+ * local file has that lock: null otherwise, and for an in-memory database,
+ * which a second connection would not share.
  */
-export function openNoWaitDatabase(config: DatabaseConfig): NoWaitDatabase | null {
+export async function openNoWaitDatabase(config: DatabaseConfig, giveUpAfterMs = 5_000): Promise<Database | null> {
   const path = isLocalFile(config.url) ? localPath(config.url) : "";
   if (!path || path === ":memory:") return null;
-  const writer = new NoWaitWriter({ path, setUp: perConnection(config) });
-  // A prepared statement is all drizzle asks of its client here: `execute`,
-  // answering with rows as arrays.
-  const db = drizzle(writer as unknown as Client, { schema });
-  return Object.assign(db, { close: () => writer.close() });
+  cacheLibsqlStatements();
+  const client = createClient({ url: config.url, timeout: 0, concurrency: 1 });
+  for (const statement of perConnection(config)) await client.execute(statement);
+  const retry: BusyRetry = { delayMs: 1, maxDelayMs: 1, giveUpAfterMs };
+  const execute = client.execute.bind(client) as (statement: InStatement) => Promise<ResultSet>;
+  client.execute = ((statement: InStatement) => enqueueWrite(client, () => execute(statement), retry)) as Client["execute"];
+  return drizzle(client, { schema }) as Database;
 }

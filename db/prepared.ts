@@ -5,8 +5,8 @@ import type { Database } from "./client";
  * queries: drizzle otherwise builds a query's SQL on every call, which costs
  * about as much as running it.
  */
-export function preparedPerDatabase<T, D extends object = Database>(prepare: (db: D) => T): (db: D) => T {
-  const prepared = new WeakMap<D, T>();
+export function preparedPerDatabase<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const prepared = new WeakMap<Database, T>();
   return (db) => {
     let statements = prepared.get(db);
     if (statements === undefined) prepared.set(db, (statements = prepare(db)));

@@ -7,7 +7,18 @@ import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libs
 import type { Executor } from "./interfaces";
 
 const queues = new WeakMap<Client, Promise<unknown>>();
-const BUSY_RETRY_MS = 15_000;
+
+/** How work that found the database locked is tried again. */
+export interface BusyRetry {
+  /** The first wait (ms); each later one doubles, up to `maxDelayMs`, with up to as much again at random. */
+  delayMs: number;
+  maxDelayMs: number;
+  /** After this long (ms) the busy error is thrown. */
+  giveUpAfterMs: number;
+}
+
+/** The engine's: backs off, since its waits are another process's long transactions. */
+const ENGINE_RETRY: BusyRetry = { delayMs: 5, maxDelayMs: 200, giveUpAfterMs: 15_000 };
 
 function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -19,9 +30,9 @@ function isBusy(err: unknown): boolean {
  * engine before a restart) held SQLite's lock; a client created without a
  * busy `timeout` otherwise fails at once.
  */
-async function retryBusy<T>(work: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + BUSY_RETRY_MS;
-  for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+async function retryBusy<T>(work: () => Promise<T>, retry: BusyRetry = ENGINE_RETRY): Promise<T> {
+  const deadline = Date.now() + retry.giveUpAfterMs;
+  for (let delay = retry.delayMs; ; delay = Math.min(delay * 2, retry.maxDelayMs)) {
     try {
       return await work();
     } catch (err) {
@@ -45,9 +56,13 @@ async function attempt<T>(client: Client, work: (tx: Transaction) => Promise<T>)
   }
 }
 
-function enqueueWrite<T>(client: Client, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs `write` once the writes queued on `client` before it are done, trying
+ * it again while the database is locked.
+ */
+export function enqueueWrite<T>(client: Client, write: () => Promise<T>, retry: BusyRetry = ENGINE_RETRY): Promise<T> {
   const previous = queues.get(client) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => retryBusy(write));
+  const next = previous.catch(() => undefined).then(() => retryBusy(write, retry));
   queues.set(client, next);
   return next;
 }

@@ -35,21 +35,19 @@
 import { createRequire } from "node:module";
 
 /** The part of `libsql`'s synchronous API this touches. */
-export interface NativeStatement {
-  /** Whether the statement returns rows (a SELECT, or a write with RETURNING). */
-  readonly reader: boolean;
+interface NativeStatement {
   raw(toggle?: boolean): NativeStatement;
   run(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
   get(...params: unknown[]): unknown;
 }
-export interface NativeDatabase {
+interface NativeDatabase {
   prepare(sql: string): NativeStatement;
   exec(sql: string): unknown;
   readonly inTransaction: boolean;
   close(): unknown;
 }
-export interface NativeDatabaseClass {
+interface NativeDatabaseClass {
   new (path: string, options?: unknown): NativeDatabase;
   prototype: NativeDatabase;
 }
@@ -115,7 +113,6 @@ function keepable(statement: NativeStatement, drop: () => void): NativeStatement
  */
 function executedInPlace(db: NativeDatabase, sql: string): NativeStatement {
   const statement = {
-    reader: false,
     raw(): NativeStatement {
       throw new TypeError("The raw() method is only for statements that return data");
     },

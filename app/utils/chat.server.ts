@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, NoWaitDatabase } from "../../db/client";
 import { preparedPerDatabase } from "../../db/prepared";
 import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
@@ -63,7 +62,7 @@ const messageQueries = preparedPerDatabase((db) => ({
 }));
 
 /** The insert, on the connection that does not sleep while a workflow step holds the lock. */
-const messageInsert = preparedPerDatabase((db: NoWaitDatabase | Database) =>
+const messageInsert = preparedPerDatabase((db) =>
   db
     .insert(chatMessages)
     .values({

@@ -1,10 +1,10 @@
-import { migrateDatabase, openDatabase, openNoWaitDatabase, type Database, type NoWaitDatabase } from "../../db/client";
+import { migrateDatabase, openDatabase, openNoWaitDatabase, type Database } from "../../db/client";
 import { getEnv, workflowMode } from "./env.server";
 
 // One database handle per process; survives Vite's module reloads in dev.
 const globalForDb = globalThis as unknown as {
   __bookbugDb?: Promise<Database>;
-  __bookbugNoWaitDb?: Promise<NoWaitDatabase | Database>;
+  __bookbugNoWaitDb?: Promise<Database>;
 };
 
 function databaseConfig() {
@@ -30,13 +30,13 @@ export function getDb(): Promise<Database> {
 /**
  * For a write made while someone waits on the answer (a message POST's
  * insert): a connection that never puts the web thread to sleep while a
- * workflow step holds SQLite's lock (db/no-wait-writer.ts). Single
+ * workflow step holds SQLite's lock (`openNoWaitDatabase`). Single
  * statements only. The shared handle when the database is not a local file.
  */
-export function getNoWaitDb(): Promise<NoWaitDatabase | Database> {
+export function getNoWaitDb(): Promise<Database> {
   globalForDb.__bookbugNoWaitDb ??= (async () => {
     const db = await getDb(); // migrated first
-    return openNoWaitDatabase(databaseConfig()) ?? db;
+    return (await openNoWaitDatabase(databaseConfig())) ?? db;
   })();
   return globalForDb.__bookbugNoWaitDb;
 }
@@ -47,7 +47,7 @@ export async function closeDb() {
   const noWait = globalForDb.__bookbugNoWaitDb;
   globalForDb.__bookbugDb = undefined;
   globalForDb.__bookbugNoWaitDb = undefined;
-  const noWaitDb = noWait && (await noWait);
-  if (noWaitDb && "close" in noWaitDb) noWaitDb.close();
-  if (pending) (await pending).$client.close();
+  const [db, noWaitDb] = await Promise.all([pending, noWait]);
+  if (noWaitDb && noWaitDb !== db) noWaitDb.$client.close();
+  db?.$client.close();
 }
