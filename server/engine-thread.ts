@@ -3,12 +3,13 @@
  * startEngineThread in ./workflow-engine.ts). It reads the same environment
  * as the web server and answers the main thread's requests one at a time.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { getEnv } from "../app/utils/env.server";
 import { lowerThisThreadsPriority } from "./thread-priority";
 import { startEmbeddedEngine, WORKFLOW_NICENESS } from "./workflow-engine";
 import { startFunctionsServer } from "./workflow-functions-server";
 import { startWorkflowThreads, type WorkflowThread } from "./workflow-threads";
+import { answerEvents } from "./engine-event-channel";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
 // A worker's process.env is already its own copy of the environment, but it
@@ -56,6 +57,10 @@ try {
     await running.stop();
     await Promise.all([workflows.close(), ...(await more).map((thread) => thread.stop())]);
   };
+  // Events the web thread sends (startEngineThread); queued on the channel
+  // until now, so none sent while the engine started is lost.
+  const events = (workerData as { events: MessagePort }).events;
+  answerEvents(events, (batch) => running.send(batch));
   port.on("message", (request: EngineThreadRequest) => {
     const work = request.type === "connect" ? connect() : stop();
     work.then(

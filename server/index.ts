@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { EnvError, getEnv, cookiesAreSecure, reloadEnv } from "../app/utils/env.server";
+import { deliverWorkflowEventsTo } from "../app/utils/engine-inbox.server";
 import { createExpressApp } from "./app";
 import { provideEmbeddedEngineKeys, startEngineThread } from "./workflow-engine";
 
@@ -46,6 +47,8 @@ async function main() {
     if (isAddressInUse(error)) refuseToStart(`The workflow engine's port ${env.ENGINE_PORT} is in use. Stop what is using it, or set ENGINE_PORT.`);
     throw error;
   }
+  // The app's events go to the engine's thread by message, not over HTTP.
+  if (workflows) deliverWorkflowEventsTo((events) => workflows.send(events));
 
   const mode = env.NODE_ENV === "development" ? "development" : "production";
   let markReady = () => {};

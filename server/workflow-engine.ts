@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { Worker } from "node:worker_threads";
-import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, type Engine } from "../engine";
+import { MessageChannel, Worker } from "node:worker_threads";
+import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, type Engine, type IncomingEvent } from "../engine";
 import { workflowMode, type Env } from "../app/utils/env.server";
+import { eventSender } from "./engine-event-channel";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
 /**
@@ -17,6 +18,8 @@ export interface RunningEngine {
   connect(appUrl: string): Promise<void>;
   /** Another server of the same functions, for calls while the first is busy. */
   addEndpoint(url: string): void;
+  /** Ingests events as `POST /e/:key` does, without the HTTP. */
+  send(events: IncomingEvent[]): Promise<{ ids: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
       if (!registeredUrl) throw new Error("connect the app before adding endpoints");
       engine.addEndpoint(registeredUrl, url);
     },
+    send: (events) => engine.send(events),
     async stop() {
       await engine.stop();
       await listening.close();
@@ -97,6 +101,11 @@ export interface EngineThread {
   port: number;
   /** Syncs the workflows and starts executing; call once the app listens. */
   connect(): Promise<void>;
+  /**
+   * Hands events to the engine by message, as `POST /e/:key` would take
+   * them; resolves with their ids once they are stored.
+   */
+  send(events: IncomingEvent[]): Promise<{ ids: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -110,7 +119,15 @@ export interface EngineThread {
  */
 export async function startEngineThread(env: Env): Promise<EngineThread | null> {
   if (workflowMode(env) !== "embedded") return null;
-  const worker = new Worker(new URL("./engine-thread.mjs", import.meta.url));
+  // Events from this thread skip the engine's HTTP surface: a loopback
+  // request and the SDK's sending cost the web thread about a millisecond
+  // per message, and the web thread is the one parents wait on.
+  const channel = new MessageChannel();
+  const worker = new Worker(new URL("./engine-thread.mjs", import.meta.url), {
+    workerData: { events: channel.port2 },
+    transferList: [channel.port2],
+  });
+  const events = eventSender(channel.port1);
   let pending: { resolve: (reply: EngineThreadReply) => void; reject: (error: Error) => void } | null = null;
   let exited = false;
   worker.on("message", (reply: EngineThreadReply) => pending?.resolve(reply));
@@ -124,6 +141,7 @@ export async function startEngineThread(env: Env): Promise<EngineThread | null> 
   worker.on("exit", (code) => {
     exited = true;
     pending?.reject(new Error(`The workflow engine's thread exited (code ${code})`));
+    events.close(new Error("The workflow engine's thread has stopped"));
   });
 
   const next = () =>
@@ -159,6 +177,7 @@ export async function startEngineThread(env: Env): Promise<EngineThread | null> 
     async connect() {
       await ask({ type: "connect" });
     },
+    send: (batch) => events.send(batch),
     async stop() {
       if (exited) return;
       await ask({ type: "stop" });

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { preparedPerDatabase } from "../../db/prepared";
 import { books, renderedPages, type Book } from "../../db/schema";
-import { inngest } from "../../workflows/client";
 import { bookCancelled, bookCreateStarted } from "../../workflows/events";
 import { ApiError } from "./api.server";
 import { getDb } from "./db.server";
+import { sendWorkflowEvents } from "./workflow-events.server";
 
 export interface ApiBook {
   id: string;
@@ -81,7 +81,7 @@ export async function createBook(userId: string): Promise<Book> {
   const [book] = await db.insert(books).values({ id: randomUUID(), userId, runId }).returning();
   if (!book) throw new Error("book insert returned nothing");
   // The event id makes a retried request start one run, not two.
-  await inngest.send(bookCreateStarted.create({ bookId: book.id, userId }, { id: `create-book-${runId}` }));
+  await sendWorkflowEvents([bookCreateStarted.create({ bookId: book.id, userId }, { id: `create-book-${runId}` })]);
   return book;
 }
 
@@ -90,5 +90,5 @@ export async function deleteBook(userId: string, bookId: string) {
   await getOwnedBook(userId, bookId);
   const db = await getDb();
   await db.delete(books).where(and(eq(books.id, bookId), eq(books.userId, userId)));
-  await inngest.send(bookCancelled.create({ bookId, userId }, { id: `cancel-book-${bookId}` }));
+  await sendWorkflowEvents([bookCancelled.create({ bookId, userId }, { id: `cancel-book-${bookId}` })]);
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { preparedPerDatabase } from "../../db/prepared";
 import { books, chatMessages, type Book } from "../../db/schema";
 import { MAX_USER_MESSAGE_LENGTH } from "../../workflows/agents/storyteller";
-import { inngest } from "../../workflows/client";
 import { toApiMessage, type ApiMessage } from "../../workflows/conversation";
 import { bookCreateStarted, bookPlotReviewed, chatMessageSent } from "../../workflows/events";
 import { RECHECK_AFTER_MS, recheckUnansweredMessage } from "../../workflows/wake-conversations";
@@ -12,6 +11,7 @@ import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb, getNoWaitDb } from "./db.server";
 import { assertCanStartRender } from "./renders.server";
+import { sendWorkflowEvents } from "./workflow-events.server";
 
 export const MessageInputSchema = z.object({
   content: z
@@ -104,7 +104,7 @@ async function resumeIfPaused(book: Book): Promise<boolean> {
     .returning({ id: books.id });
   if (resumed.length === 0) return false;
   try {
-    await inngest.send(bookCreateStarted.create({ bookId: book.id, userId: book.userId }, { id: `create-book-${runId}` }));
+    await sendWorkflowEvents([bookCreateStarted.create({ bookId: book.id, userId: book.userId }, { id: `create-book-${runId}` })]);
   } catch (error) {
     // No run was started: stay paused, so the next message tries again.
     await db.update(books).set({ status: "paused" }).where(and(eq(books.id, book.id), eq(books.runId, runId)));
@@ -132,7 +132,7 @@ async function wakeWorkflow(book: Book, message: { id: number; phase: string }) 
   // response is on its way, before the answer's work can hold it up. A
   // wake-up that goes astray is sent again (workflows/wake-conversations.ts).
   setImmediate(() => {
-    inngest.send(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again shortly):", error));
+    sendWorkflowEvents(events).catch((error: unknown) => console.error("Could not wake the conversation (it is woken again shortly):", error));
   });
   scheduleRechecks(message.id);
 }

@@ -3,13 +3,13 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { bookJobs, books, failedJobs } from "../../db/schema";
 import { announceBookEvents, appendBookEvent } from "../../workflows/book-events";
 import type { Plot } from "../../workflows/brief";
-import { inngest } from "../../workflows/client";
 import { creditUsage, RESERVING_STATUSES } from "../../workflows/credits";
 import { bookRenderCancelled, bookRenderRequested } from "../../workflows/events";
 import { MAX_RENDERING_BOOKS } from "../../workflows/plot-review";
 import { ApiError } from "./api.server";
 import { getOwnedBook } from "./books.server";
 import { getDb } from "./db.server";
+import { sendWorkflowEvents } from "./workflow-events.server";
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -51,12 +51,12 @@ export async function retryRender(userId: string, bookId: string) {
     await appendBookEvent(tx, bookId, "status", { status: "queued" });
   });
   announceBookEvents(bookId);
-  await inngest.send(
+  await sendWorkflowEvents([
     bookRenderRequested.create(
       { bookId, userId, jobId, plotVersion: book.plotVersion, plot: book.plot as Plot },
       { id: `render-retry-${jobId}` },
     ),
-  );
+  ]);
   return { jobId };
 }
 
@@ -78,5 +78,5 @@ export async function cancelRender(userId: string, bookId: string) {
   });
   if (!changed) throw new ApiError(409, "not_rendering", "This book isn't being illustrated right now.");
   announceBookEvents(bookId);
-  await inngest.send(bookRenderCancelled.create({ bookId, userId: book.userId }));
+  await sendWorkflowEvents([bookRenderCancelled.create({ bookId, userId: book.userId })]);
 }
