@@ -10,6 +10,8 @@
  * refuses to change it inside a transaction, and the client opens
  * connections lazily, so both are opened and set up here, before use.
  */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { cacheLibsqlStatements } from "./libsql-statement-cache";
 
@@ -25,6 +27,12 @@ export interface EngineClientOptions {
   walAutoCheckpoint?: number;
 }
 
+/** The file behind a local `file:` URL; null for a remote or in-memory database. */
+export function localDatabasePath(url: string): string | null {
+  const match = /^file:([^?]+)/.exec(url);
+  return match && match[1] !== ":memory:" ? match[1]! : null;
+}
+
 export async function openEngineClient(options: EngineClientOptions): Promise<Client> {
   const setUpConnection = async (client: Client) => {
     await client.execute("PRAGMA synchronous = NORMAL");
@@ -34,6 +42,8 @@ export async function openEngineClient(options: EngineClientOptions): Promise<Cl
   };
   const local = options.url.startsWith("file:");
   if (local) cacheLibsqlStatements();
+  const path = localDatabasePath(options.url);
+  if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
   const client = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),

@@ -31,6 +31,8 @@ export interface HarnessOptions {
   cloud?: { signingKey: string; eventKey: string };
   /** The key the engine signs with; defaults to the cloud key. */
   engineSigningKey?: string;
+  /** The engine's database; a fresh temporary file by default. */
+  dbUrl?: string;
   /** Where the SDK reaches the engine's API, given the engine's own URL (a fault-injecting proxy, say). */
   sdkApiUrl?: (engineUrl: string) => Promise<string>;
 }
@@ -47,7 +49,7 @@ function listenOnFreePort(server: Server): Promise<number> {
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const db = createClient({ url: tempDbUrl("engine-test"), timeout: 5000 });
+  const db = createClient({ url: options.dbUrl ?? tempDbUrl("engine-test"), timeout: 5000 });
   await migrateEngine(db);
   const signingKey = options.engineSigningKey ?? options.cloud?.signingKey;
   const engine = createEngine({
