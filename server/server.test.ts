@@ -89,7 +89,7 @@ describe("a running server", () => {
   describe("the workflow endpoint", () => {
     /** Where the engine calls the workflows, as it recorded at sync. */
     async function functionsUrl(): Promise<string> {
-      const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
+      const db = createClient({ url: `file:${join(server.dataDir, "bookbug-engine.db")}`, timeout: 5_000 });
       const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
       db.close();
       expect(rows.rows).toHaveLength(1);
@@ -124,7 +124,7 @@ describe("a running server", () => {
     it("keeps the engine pointed at this app when someone syncs with a forged Host", async () => {
       const sync = await fetch(`${server.url}/api/inngest`, { method: "PUT", headers: { "x-forwarded-host": "evil.example", host: "evil.example" } });
       expect(sync.status).toBeLessThan(500);
-      const db = createClient({ url: `file:${join(server.dataDir, "bookbug.db")}`, timeout: 5_000 });
+      const db = createClient({ url: `file:${join(server.dataDir, "bookbug-engine.db")}`, timeout: 5_000 });
       const rows = await db.execute("SELECT DISTINCT app_url FROM engine_functions");
       db.close();
       expect(rows.rows.length).toBeGreaterThan(0);

@@ -1,22 +1,27 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatMessages } from "../db/schema";
 import { createBook } from "../app/utils/books.server";
 import { getDb } from "../app/utils/db.server";
-import { getEnv } from "../app/utils/env.server";
+import { engineDatabase, getEnv } from "../app/utils/env.server";
 import { createUser } from "../app/utils/users.server";
 import { deliverWorkflowEventsTo } from "../app/utils/engine-inbox.server";
 import { sendWorkflowEvents } from "../app/utils/workflow-events.server";
 import { chatMessageSent } from "../workflows/events";
-import { startEngineThread, type EngineThread } from "./workflow-engine";
+import { migrateEngine } from "../engine";
+import { startEmbeddedEngine, startEngineThread, type EngineThread } from "./workflow-engine";
 
 // The engine's thread reads the environment it starts with: one thread of
 // workflows is enough here.
 process.env.WORKFLOW_THREADS = "1";
 
 let thread: EngineThread;
-const engineDb = createClient({ url: process.env.DATABASE_URL! });
+// The engine keeps its events in its own file beside the app's database.
+const engineDb = createClient({ url: engineDatabase(getEnv()).url });
 
 async function storedEvent(id: string) {
   const { rows } = await engineDb.execute({ sql: "SELECT name, data_json FROM engine_events WHERE id = ?", args: [id] });
@@ -108,3 +113,30 @@ async function startEngineThreadOnAnotherPort(): Promise<EngineThread> {
     process.env.ENGINE_PORT = port;
   }
 }
+
+describe("an install whose engine kept its state in the app's database", () => {
+  it("moves that state into the engine's own file when the engine starts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bookbug-upgrade-"));
+    const appUrl = `file:${join(dir, "bookbug.db")}`;
+    const before = createClient({ url: appUrl });
+    await migrateEngine(before);
+    await before.execute({
+      sql: "INSERT INTO engine_events (internal_id, id, name, data_json, ts, received_at) VALUES ('e-1', 'kept-1', 'chat/message.sent', '{\"data\":{}}', 1, 1)",
+      args: [],
+    });
+    before.close();
+
+    const engine = await startEmbeddedEngine({ ...getEnv(), DATABASE_URL: appUrl, ENGINE_PORT: 0 });
+    await engine?.stop();
+
+    const own = createClient({ url: `file:${join(dir, "bookbug-engine.db")}` });
+    const app = createClient({ url: appUrl });
+    try {
+      expect((await own.execute("SELECT id FROM engine_events")).rows.map((row) => row.id)).toEqual(["kept-1"]);
+      expect((await app.execute("SELECT name FROM sqlite_master WHERE name LIKE 'engine%'")).rows).toEqual([]);
+    } finally {
+      own.close();
+      app.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { MessageChannel, Worker } from "node:worker_threads";
-import { createEngine, migrateEngine, openEngineClient, startWalCheckpointer, type Engine, type IncomingEvent } from "../engine";
-import { workflowMode, type Env } from "../app/utils/env.server";
+import { adoptEngineState, createEngine, localDatabasePath, migrateEngine, openEngineClient, startWalCheckpointer, type Engine, type IncomingEvent } from "../engine";
+import { engineDatabase, workflowMode, type Env } from "../app/utils/env.server";
 import { eventSender } from "./engine-event-channel";
 import type { EngineThreadReply, EngineThreadRequest } from "./engine-thread-messages";
 
@@ -44,11 +44,21 @@ export function provideEmbeddedEngineKeys(env: Env, target: NodeJS.ProcessEnv = 
  */
 export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | null> {
   if (workflowMode(env) !== "embedded") return null;
-  // Its own connections to the app's database, tuned for many small commits;
-  // checkpoints of the shared log run on a worker thread instead of inside
-  // some step's commit (engine/wal-checkpointer.ts).
-  const client = await openEngineClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, walAutoCheckpoint: 0 });
-  const checkpointer = startWalCheckpointer({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  // Its own database (a file of its own beside a local app database) and
+  // its own connections, tuned for many small commits. Checkpoints of the
+  // logs run on worker threads instead of inside some commit
+  // (engine/wal-checkpointer.ts); the app's connections leave theirs to it too.
+  const database = engineDatabase(env);
+  const enginePath = localDatabasePath(database.url);
+  const appPath = localDatabasePath(env.DATABASE_URL);
+  if (enginePath && appPath && enginePath !== appPath) {
+    // Before the engine had a file of its own it kept its state in the app's:
+    // move it over before the engine opens its file, so waiting runs go on.
+    const adopted = await adoptEngineState(enginePath, appPath);
+    if (adopted.rows > 0) console.log(`Moved the workflow engine's state (${adopted.rows} rows) from ${env.DATABASE_URL} to ${database.url}.`);
+  }
+  const client = await openEngineClient({ ...database, walAutoCheckpoint: 0 });
+  const checkpointers = [startWalCheckpointer(database), database.url === env.DATABASE_URL ? null : startWalCheckpointer({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN })];
   await migrateEngine(client);
   const engine = createEngine({
     client,
@@ -60,7 +70,7 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
   try {
     listening = await engine.listen(env.ENGINE_PORT, "127.0.0.1");
   } catch (error) {
-    await checkpointer?.stop();
+    await Promise.all(checkpointers.map((checkpointer) => checkpointer?.stop()));
     client.close();
     throw error;
   }
@@ -80,7 +90,7 @@ export async function startEmbeddedEngine(env: Env): Promise<RunningEngine | nul
     async stop() {
       await engine.stop();
       await listening.close();
-      await checkpointer?.stop();
+      await Promise.all(checkpointers.map((checkpointer) => checkpointer?.stop()));
       client.close();
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.server";
+import { engineDatabase, EnvError, parseEnv } from "./env.server";
 
 describe("parseEnv", () => {
   it("starts with nothing set, using the embedded defaults", () => {
@@ -39,5 +39,26 @@ describe("parseEnv", () => {
   it("explains every invalid value at once", () => {
     expect(() => parseEnv({ PORT: "eighty", FREE_CREDITS: "-1" })).toThrowError(/PORT[\s\S]*FREE_CREDITS/);
     expect(() => parseEnv({ WORKFLOW_THREADS: "0" })).toThrowError(/WORKFLOW_THREADS/);
+  });
+});
+
+describe("engineDatabase", () => {
+  it("gives the embedded engine a file of its own beside a local app database", () => {
+    expect(engineDatabase(parseEnv({}))).toEqual({ url: "file:./data/bookbug-engine.db" });
+    expect(engineDatabase(parseEnv({ DATABASE_URL: "file:/srv/books?mode=rwc" }))).toEqual({ url: "file:/srv/books-engine?mode=rwc" });
+  });
+
+  it("shares a remote or in-memory app database, with its token", () => {
+    expect(engineDatabase(parseEnv({ DATABASE_URL: "libsql://books-acme.turso.io", DATABASE_AUTH_TOKEN: "t0ken" }))).toEqual({
+      url: "libsql://books-acme.turso.io",
+      authToken: "t0ken",
+    });
+    expect(engineDatabase(parseEnv({ DATABASE_URL: "file::memory:" }))).toEqual({ url: "file::memory:" });
+  });
+
+  it("uses ENGINE_DATABASE_URL when set, with its own token", () => {
+    const env = parseEnv({ DATABASE_AUTH_TOKEN: "app", ENGINE_DATABASE_URL: "libsql://engine-acme.turso.io", ENGINE_DATABASE_AUTH_TOKEN: "eng" });
+    expect(engineDatabase(env)).toEqual({ url: "libsql://engine-acme.turso.io", authToken: "eng" });
+    expect(engineDatabase(parseEnv({ ENGINE_DATABASE_URL: "file:/var/engine.db", DATABASE_AUTH_TOKEN: "app" }))).toEqual({ url: "file:/var/engine.db" });
   });
 });

@@ -35,6 +35,13 @@ export const envSchema = z
     INNGEST_EVENT_KEY: z.string().optional(),
     ENGINE_PORT: z.coerce.number().int().min(0).max(65535).default(8288),
     /**
+     * The embedded engine's own database (runs, waits, its queue). Defaults
+     * to a file beside a local DATABASE_URL, or DATABASE_URL itself when that
+     * is remote (see engineDatabase).
+     */
+    ENGINE_DATABASE_URL: z.string().min(1).optional(),
+    ENGINE_DATABASE_AUTH_TOKEN: z.string().optional(),
+    /**
      * The address of this app's /api/inngest as the workflow server reaches it
      * (defaults to this server's own port on 127.0.0.1). The SDK registers this
      * URL rather than trusting a request's Host header.
@@ -155,6 +162,27 @@ export function resetEnvForTests() {
 export function workflowMode(env: Pick<Env, "INNGEST_DEV" | "INNGEST_BASE_URL">): "embedded" | "dev-server" | "cloud" {
   if (!env.INNGEST_DEV) return "cloud";
   return env.INNGEST_BASE_URL ? "dev-server" : "embedded";
+}
+
+/**
+ * Where the embedded engine keeps its state. A local app database gets a
+ * file of its own beside it (`bookbug.db` → `bookbug-engine.db`): the
+ * engine commits several times per answer, and in a file of its own those
+ * commits never hold the write lock that a parent's message waits on. A
+ * remote database (Turso) has no such lock here, so the engine shares it.
+ */
+export function engineDatabase(env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TOKEN" | "ENGINE_DATABASE_URL" | "ENGINE_DATABASE_AUTH_TOKEN">): {
+  url: string;
+  authToken?: string;
+} {
+  const authToken = env.ENGINE_DATABASE_AUTH_TOKEN ?? (env.ENGINE_DATABASE_URL ? undefined : env.DATABASE_AUTH_TOKEN);
+  const withToken = (url: string) => (authToken ? { url, authToken } : { url });
+  if (env.ENGINE_DATABASE_URL) return withToken(env.ENGINE_DATABASE_URL);
+  const local = /^file:([^?]+)(\?.*)?$/.exec(env.DATABASE_URL);
+  if (!local || local[1] === ":memory:") return withToken(env.DATABASE_URL);
+  const path = local[1]!;
+  const enginePath = path.endsWith(".db") ? `${path.slice(0, -".db".length)}-engine.db` : `${path}-engine`;
+  return withToken(`file:${enginePath}${local[2] ?? ""}`);
 }
 
 /** Reads the environment again (after the server filled in generated values). */
