@@ -78,6 +78,34 @@ describe("the libsql statement cache", () => {
     expect(db.prepare("SELECT count(*) AS n FROM notes")).toBe(db.prepare("SELECT count(*) AS n FROM notes"));
   });
 
+  it("tells a starred result column from a * elsewhere in the statement", () => {
+    const db = open(tempDbUrl("stmt-star-kinds"));
+    db.prepare("CREATE TABLE notes (id INTEGER PRIMARY KEY, at INTEGER)").run();
+    const everyTime = (sql: string) => expect(db.prepare(sql), sql).not.toBe(db.prepare(sql));
+    const once = (sql: string) => expect(db.prepare(sql), sql).toBe(db.prepare(sql));
+    everyTime("select distinct * from notes");
+    everyTime('select "notes".* from notes');
+    everyTime("select id, * from notes");
+    everyTime("select id from notes where exists (select * from notes)");
+    everyTime("insert into notes (at) values (1) returning *");
+    // A default timestamp as drizzle writes it: a product, not a column list.
+    once("insert into notes (id, at) values (null, (cast((julianday('now') - 2440587.5)*86400000 as integer))) returning id, at");
+    once("select id * 2 as twice from notes");
+  });
+
+  it("wraps libsql once however many copies of this module a thread loads", async () => {
+    const url = tempDbUrl("stmt-two-copies");
+    const prepareBefore = Database.prototype.prepare;
+    const copy = (await import(/* @vite-ignore */ `./libsql-statement-cache.ts?copy=${Date.now()}`)) as typeof import("./libsql-statement-cache");
+    copy.cacheLibsqlStatements();
+    expect(Database.prototype.prepare).toBe(prepareBefore);
+    const db = open(url);
+    db.prepare("CREATE TABLE notes (id INTEGER PRIMARY KEY)").run();
+    db.prepare("SELECT id FROM notes").all();
+    expect(copy.cachedStatementCount(db)).toBe(cachedStatementCount(db));
+    expect(cachedStatementCount(db)).toBeGreaterThan(0);
+  });
+
   it("drops a statement whose run failed, and the next call works", async () => {
     const url = tempDbUrl("stmt-failed");
     const db = client(url);

@@ -61,11 +61,23 @@ const TRANSACTION_CONTROL = /^\s*(?:BEGIN|COMMIT|END|ROLLBACK)\b/i;
 /** A write that commits by itself when it runs outside a transaction. */
 const WRITE = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE)\b/i;
 
-/** A `*` that is not `count(*)`: the statement's columns follow the schema. */
-const STAR_COLUMNS = /(?<!\()\*(?!\))/;
+/**
+ * A `*` among a statement's result columns (`SELECT *`, `t.*`, `, *`,
+ * `RETURNING *`): its columns follow the schema. A `*` anywhere else, as in
+ * `count(*)` or the multiplication in a default timestamp, does not.
+ */
+const STAR_COLUMNS = /(?:\bselect\s+(?:distinct\s+|all\s+)?|\breturning\s+|,\s*|\.\s*)\*/i;
 
-const caches = new WeakMap<NativeDatabase, Map<string, NativeStatement>>();
-let installed = false;
+/**
+ * Kept on `libsql`'s class, not in this module: the server and the built app
+ * each load their own copy of this file into the same thread, and a second
+ * wrapper around the first would only add a lookup to every call.
+ */
+const SHARED = Symbol.for("bookbug.libsql-statement-cache");
+interface SharedCache {
+  caches: WeakMap<NativeDatabase, Map<string, NativeStatement>>;
+}
+type PatchedPrototype = NativeDatabase & { [SHARED]?: SharedCache };
 
 /** `libsql`'s Database class, as `@libsql/client` loads it. */
 export function nativeDatabaseClass(): NativeDatabaseClass {
@@ -159,9 +171,9 @@ function lockedThroughExec(db: NativeDatabase, statement: NativeStatement): Nati
 
 /** Installs the cache for every libsql connection this thread opens (idempotent). */
 export function cacheLibsqlStatements(): void {
-  if (installed) return;
-  installed = true;
-  const { prototype } = nativeDatabaseClass();
+  const prototype: PatchedPrototype = nativeDatabaseClass().prototype;
+  if (prototype[SHARED]) return;
+  const { caches } = (prototype[SHARED] = { caches: new WeakMap() });
   const prepare = prototype.prepare;
   const close = prototype.close;
   prototype.prepare = function (this: NativeDatabase, sql: string) {
@@ -200,5 +212,5 @@ export function cacheLibsqlStatements(): void {
 
 /** How many statements a connection keeps (for tests). */
 export function cachedStatementCount(db: NativeDatabase): number {
-  return caches.get(db)?.size ?? 0;
+  return (nativeDatabaseClass().prototype as PatchedPrototype)[SHARED]?.caches.get(db)?.size ?? 0;
 }
