@@ -24,7 +24,13 @@ export function percentile(sorted: number[], p: number): number {
 export function summarise(samples: number[], digits = 1) {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (n: number) => Number(n.toFixed(digits));
-  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0), samples: sorted.length };
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+    samples: sorted.length,
+  };
 }
 
 /** Peak resident memory of a process, in MB (Linux VmHWM). */
