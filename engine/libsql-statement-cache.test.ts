@@ -2,6 +2,7 @@ import { createClient, type Client } from "@libsql/client";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { cacheLibsqlStatements, cachedStatementCount, nativeDatabaseClass, STATEMENTS_PER_CONNECTION } from "./libsql-statement-cache";
+import type * as StatementCache from "./libsql-statement-cache";
 import { tempDbUrl } from "./test-support/harness";
 
 cacheLibsqlStatements();
@@ -96,7 +97,7 @@ describe("the libsql statement cache", () => {
   it("wraps libsql once however many copies of this module a thread loads", async () => {
     const url = tempDbUrl("stmt-two-copies");
     const prepareBefore = Database.prototype.prepare;
-    const copy = (await import(/* @vite-ignore */ `./libsql-statement-cache.ts?copy=${Date.now()}`)) as typeof import("./libsql-statement-cache");
+    const copy = (await import(/* @vite-ignore */ `./libsql-statement-cache.ts?copy=${Date.now()}`)) as typeof StatementCache;
     copy.cacheLibsqlStatements();
     expect(Database.prototype.prepare).toBe(prepareBefore);
     const db = open(url);
