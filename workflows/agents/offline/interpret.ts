@@ -45,6 +45,7 @@ export function interpretAnswer(askedAbout: BriefTopic | null, answer: string, b
     // "For Kai on his first day" tells us how to talk about Kai, and nothing else.
     if (!brief.pronoun && /\b(his|he)\b/.test(lower) !== /\b(her|she)\b/.test(lower)) patch.pronoun = /\b(his|he)\b/.test(lower) ? "he" : "she";
     if (isNone(lower) || /^no dedication\b/.test(lower)) patch.dedication = "";
+    else if (saysNothing(whole)) return finish();
     else {
       const dedication = whole.replace(/^(?:dedication|it should say|write|say|put)\s*[:,-]?\s*/i, "").replace(/^["“](.*)["”]$/, "$1");
       patch.dedication = clampDedication(dedication);
@@ -100,7 +101,8 @@ export function interpretAnswer(askedAbout: BriefTopic | null, answer: string, b
       break;
     case "looks": {
       const looks = findLooks(rest);
-      const aboutSomethingElse = !hasLooks(looks) && findFeatures(restLower).length === 0 && (loves.length > 0 || companion !== undefined || age !== undefined || patch.heroName !== undefined);
+      const aboutSomethingElse =
+        saysNothing(rest) || (!hasLooks(looks) && findFeatures(restLower).length === 0 && (loves.length > 0 || companion !== undefined || age !== undefined || patch.heroName !== undefined));
       if (!aboutSomethingElse) patch.looks = { ...looks, description: describe(brief, text, notes) };
       break;
     }
@@ -221,6 +223,19 @@ function stripFiller(lower: string) {
     .replace(/^(?:(?:oh|um+|hmm+|erm|honestly|well|just|i think|ok|okay|haha|lol)\b[\s,]*)+/, "")
     .replace(/[\s,]*\b(?:please|thanks|thank you|really|then|i guess|i suppose)$/, "")
     .trim();
+}
+
+/** Words that answer nothing on their own: agreement, hesitation, a laugh. */
+const SAYS_NOTHING = /^(?:(?:of course|obviously|definitely|absolutely|certainly|yes|yeah|yep|yup|sure|ok|okay|please|thanks|thank you|hmm+|um+|erm|lol|haha|and|too|also|as well)\b[\s,;.!]*)*$/;
+const EDGE_PUNCTUATION = /^[\s;,.:!?—–-]+|[\s;,.:!?—–-]+$/g;
+
+/**
+ * An answer with nothing in it for the topic asked: a bare "sure", or what is
+ * left once another topic was lifted out ("Miso the cat, of course" leaves
+ * ", of course"). The topic stays open and is asked again.
+ */
+function saysNothing(text: string) {
+  return SAYS_NOTHING.test(stripFiller(text.toLowerCase().replace(EDGE_PUNCTUATION, "")));
 }
 
 function isSurprise(lower: string) {
@@ -417,7 +432,7 @@ function findLoves(text: string, generous: boolean): string[] {
     const start = (cue.index ?? 0) + cue[0].length;
     segments.push(text.slice(start));
   }
-  if (!segments.length && generous) segments.push(text);
+  if (!segments.length && generous && !saysNothing(text)) segments.push(text);
   const found: string[] = [];
   for (const segment of segments) {
     // Stop where the sentence (or the list of loved things) ends; "to dance and sing" is "to dance and to sing".
@@ -467,7 +482,8 @@ const SETTING_PREPOSITION = /^(?:under|near|by|beside|inside|above|behind|up|dow
 
 /** A setting in the parent's words, or the canonical one a single keyword stands for ("forest" → "an enchanted forest"). */
 function findSetting(text: string, generous: boolean): { value: string; shortened?: boolean } | undefined {
-  let phrase = text;
+  if (saysNothing(text)) return undefined;
+  let phrase = text.replace(EDGE_PUNCTUATION, "");
   if (!generous) {
     const cue = text.match(/\b(?:set|happens?|happening|takes? place|story (?:is|should be)|adventure)\s+(?:(?:it|the story|the book)\s+)?(?:somewhere\s+)?(in|at|on|under|near|inside)\s+([^.!?,;]+)/i);
     if (!cue?.[2]) return undefined;
@@ -502,6 +518,7 @@ function gerund(verb: string) {
   return `${verb}ing`;
 }
 
+
 /** The lesson: a familiar one by its words, or the parent's own phrase tidied into one ("to share" → "sharing"). */
 function findLesson(text: string, generous: boolean): { value: string; assumed?: boolean; shortened?: boolean } | undefined {
   const lower = text.toLowerCase();
@@ -515,6 +532,10 @@ function findLesson(text: string, generous: boolean): { value: string; assumed?:
     .replace(/^(?:her|him|them|the reader|kids|children)\s+to\s+(?:learn|know|understand|see|feel)\s+(?:about\s+|that\s+|how\s+)?/, "")
     .replace(/^(?:learning|learn|knowing|know|understanding)\s+(?:about\s+|that\s+|how\s+)?/, "")
     .replace(/^how to\s+/, "to ")
+    .trim();
+  if (saysNothing(phrase)) return undefined;
+  phrase = stripFiller(phrase.replace(EDGE_PUNCTUATION, ""))
+    .replace(/[\s,;]+(?:of course|obviously|definitely|i think)$/, "")
     .trim();
   const infinitive = phrase.match(/^to\s+([a-z]+)(.*)$/);
   if (infinitive?.[1]) phrase = `${gerund(infinitive[1])}${infinitive[2] ?? ""}`;

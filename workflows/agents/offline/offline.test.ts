@@ -134,6 +134,19 @@ describe("offline interpretation", () => {
     expect(await ask("loves", "nothing really")).toMatchObject({ loves: ["adventures"], notes: { assumed: ["loves"] } });
   });
 
+  it("never takes leftovers or a bare “sure” for a free-text topic, so the topic is asked again", async () => {
+    // Seen on a running server: "A story about ; , of course. Lovely."
+    for (const topic of ["lesson", "setting", "loves", "looks"] as const) {
+      expect(await ask(topic, "Miso the cat, of course"), topic).toEqual({ companion: { kind: "cat", name: "Miso" } });
+      expect(await ask(topic, "our cat Miso, obviously!"), topic).toEqual({ companion: { kind: "cat", name: "Miso" } });
+    }
+    for (const topic of ["lesson", "setting", "loves", "looks", "dedication"] as const) {
+      for (const answer of ["sure", "yes please", "of course", "hmm", "lol", "ok"]) expect(await ask(topic, answer), `${topic}: ${answer}`).toEqual({});
+    }
+    expect(await ask("lesson", "being a good listener, of course")).toEqual({ lesson: "being a good listener" });
+    expect(await ask("lesson", "to listen")).toEqual({ lesson: "listening" });
+  });
+
   it("takes “surprise me” as a thoughtful, stable choice", async () => {
     const first = await storyteller.interpret({ bookId: "book-a", brief: {}, askedAbout: "setting", answer: "Surprise me!" });
     const again = await storyteller.interpret({ bookId: "book-a", brief: {}, askedAbout: "setting", answer: "you choose" });
