@@ -481,6 +481,25 @@ function cleanLove(part: string, atStart: boolean): string | undefined {
 const SETTING_PREPOSITION = /^(?:under|near|by|beside|inside|above|behind|up|down|across|over|beneath|underneath|deep in|high in|far away in)\b/;
 
 /** A setting in the parent's words, or the canonical one a single keyword stands for ("forest" → "an enchanted forest"). */
+/**
+ * A place the story can go to: the plot says "set off for …" and "arrive
+ * in …", so "somewhere with volcanoes" becomes "a land with volcanoes" and
+ * "somewhere magical" "a magical place", never "arrive in with volcanoes".
+ */
+const PLACE_CONNECTOR = /\b(?:with|full of|filled with|where|that has|that have|made of|covered in)\b/i;
+
+function asPlace(phrase: string, wasSomewhere: boolean): string {
+  const connector = phrase.match(PLACE_CONNECTOR);
+  if (connector?.index === 0) return `a land ${phrase}`;
+  const lower = phrase.toLowerCase();
+  const noun = /^(?:a|an|the|our|my|his|her|their|some|this|that)\b/.test(lower) || SETTING_PREPOSITION.test(lower) || /^\p{Lu}/u.test(phrase);
+  // "somewhere magical (with unicorns)": a description, not yet a place.
+  const described = connector?.index !== undefined ? lower.slice(0, connector.index).trim() : lower;
+  if (!wasSomewhere || noun || described.split(/\s+/).length > 3) return phrase;
+  const article = /^[aeiou]/.test(described) ? "an" : "a";
+  return connector?.index !== undefined ? `${article} ${described} land ${lower.slice(connector.index)}` : `${article} ${described} place`;
+}
+
 function findSetting(text: string, generous: boolean): { value: string; shortened?: boolean } | undefined {
   if (saysNothing(text)) return undefined;
   let phrase = text.replace(EDGE_PUNCTUATION, "");
@@ -491,7 +510,7 @@ function findSetting(text: string, generous: boolean): { value: string; shortene
   }
   for (;;) {
     const next = phrase
-      .replace(/^(?:i think|maybe|probably|let's say|lets say|how about|what about|um+|hmm+|oh+|ooh+|somewhere|anywhere|it should be|set it|let's go|lets go|go|i'd like|i would like|we'd like|perhaps|definitely|in|at|on|to|into|the story is|the story should be|should be|be|a story|set|please)\b[\s,]*/i, "")
+      .replace(/^(?:i think|maybe|probably|let's say|lets say|how about|what about|um+|hmm+|oh+|ooh+|somewhere|anywhere|it should be|set it|let's go|lets go|go|like|i'd like|i would like|we'd like|perhaps|definitely|in|at|on|to|into|the story is|the story should be|should be|be|a story|set|please)\b[\s,]*/i, "")
       .replace(/[\s,]*(?:please|would be (?:nice|lovely|great|fun|good|perfect)|i think|maybe|thanks|thank you)[.!]*$/i, "")
       .replace(/[.!?]+$/, "")
       .trim();
@@ -499,8 +518,9 @@ function findSetting(text: string, generous: boolean): { value: string; shortene
     phrase = next;
   }
   if (!phrase || phrase.length < 2) return undefined;
+  if (SETTING_KEYWORDS[phrase.toLowerCase()]) return { value: SETTING_KEYWORDS[phrase.toLowerCase()]! };
+  phrase = asPlace(phrase, /^(?:\W|i think|maybe|probably|perhaps|how about|what about|um+|hmm+|oh+|ooh+)*\s*(?:somewhere|anywhere)\b/i.test(text));
   const key = phrase.toLowerCase();
-  if (SETTING_KEYWORDS[key]) return { value: SETTING_KEYWORDS[key] };
   // Lower-case an ordinary first word; keep proper nouns ("Cornwall", "Grandma's house").
   const first = phrase.split(/\s+/)[0] ?? "";
   if (/^(a|an|the|our|my|his|her|their|somewhere|under|near|inside|by|up|down|some|this|that)$/i.test(first) || SETTING_KEYWORDS[first.toLowerCase()] || SETTING_PREPOSITION.test(key)) {

@@ -134,6 +134,25 @@ describe("offline interpretation", () => {
     expect(await ask("loves", "nothing really")).toMatchObject({ loves: ["adventures"], notes: { assumed: ["loves"] } });
   });
 
+  it("turns a described somewhere into a place the story can go to", async () => {
+    // Seen in a plot: "set off for with volcanoes", "arrive in with volcanoes".
+    const cases: [string, string][] = [
+      ["somewhere with volcanoes?", "a land with volcanoes"],
+      ["where the dinosaurs live", "a land where the dinosaurs live"],
+      ["full of dragons", "a land full of dragons"],
+      ["anywhere magical", "a magical place"],
+      ["hmm, somewhere exciting", "an exciting place"],
+      ["somewhere magical with unicorns", "a magical land with unicorns"],
+      ["maybe somewhere like Paris", "Paris"],
+      ["somewhere near the sea", "near the sea"],
+      ["a forest with talking trees", "a forest with talking trees"],
+    ];
+    for (const [answer, setting] of cases) expect((await ask("setting", answer)).setting, answer).toBe(setting);
+    const plot = await storyteller.plot({ bookId: "p", brief: { ...fullBrief, setting: (await ask("setting", "somewhere with volcanoes")).setting }, version: 1 });
+    expect(`${plot.premise} ${storyOf(plot)}`).not.toMatch(/\b(?:for|in|to) with\b/);
+    expect((await ask("setting", "anywhere")).setting).toBeTruthy();
+  });
+
   it("never takes leftovers or a bare “sure” for a free-text topic, so the topic is asked again", async () => {
     // Seen on a running server: "A story about ; , of course. Lovely."
     for (const topic of ["lesson", "setting", "loves", "looks"] as const) {

@@ -10,6 +10,7 @@ export const SURPRISE_PHRASES = [
   "whatever you like", "whatever you think", "don't mind", "dont mind", "no idea", "not sure", "dunno", "idk",
   "you can choose", "your choice", "random", "any is fine", "anything is fine", "no preference", "i don't know", "i dont know",
   "whatever", "doesn't matter", "doesnt matter", "you tell me", "pick for me", "choose for me", "any", "either", "all good",
+  "anywhere", "wherever", "anywhere is fine", "anyone", "anything you like", "somewhere else", "somewhere different", "somewhere new",
 ];
 
 export const NONE_PHRASES = ["none", "no", "nope", "no thanks", "no thank you", "skip", "nothing", "n/a", "na", "not really", "no one", "nobody", "nah", "no need", "pass"];
