@@ -42,6 +42,19 @@ function funnyPages(plot: Plot, forBrief: BookBrief) {
 }
 
 describe("offline revisions", () => {
+  it("sets the story somewhere else, as the help text offers, and somewhere described", async () => {
+    // "set it somewhere else" is what the help suggests; it used to leave the story unchanged.
+    for (const request of ["set it somewhere else", "can we have a different place?"]) {
+      const [, moved] = await revise([request]);
+      expect(moved?.brief.setting, request).not.toBe(brief.setting);
+      expect(moved?.plot.summary, request).toContain(`moved the story to ${moved?.brief.setting}`);
+      expect(moved?.plot.premise, request).toContain(`${moved?.brief.setting}`);
+    }
+    const [, volcanoes] = await revise(["set it somewhere with volcanoes"]);
+    expect(volcanoes?.brief.setting).toBe("a land with volcanoes");
+    expect(storyOf(volcanoes!.plot)).not.toMatch(/\b(?:for|in|to) with\b/);
+  });
+
   it("builds on the current plot and brief: every request stays applied", async () => {
     const steps = await revise(["make it longer", "make it funnier", "add more dinosaurs", "call the cat Pickle", "make it funnier"]);
     const [, longer, funnier, dinosaurs, pickle, funniest] = steps;

@@ -7,6 +7,7 @@ import { readers } from "./interpret";
 import { loveScenes } from "./loves";
 import { tidyName } from "./names";
 import { shuffled } from "./seeded";
+import { anotherSetting } from "./surprise";
 import { offlinePlot, readRecipe, wordPattern, type Recipe } from "./plot";
 import { GENTLER_WORDS, TONES } from "./tones";
 import { INTERESTS } from "./vocabulary";
@@ -314,8 +315,17 @@ const companionHandler: Handler = (clause, raw, work) => {
   return false;
 };
 
+/** "Set it somewhere else", "a different place": a new setting of our choosing. */
+const ELSEWHERE = /\b(?:somewhere|anywhere|some ?place) (?:else|different|new)\b|\b(?:a )?(?:different|new|another) (?:place|setting|world|location)\b/i;
+
 const settingHandler: Handler = (_clause, raw, work) => {
-  const match = raw.match(/\b(?:set (?:it|the story)|move (?:it|the story)|change the (?:setting|place) to|take place|happen|have it)\s+((?:in|at|on|under|near|to|by|inside)\s+.+?)(?:\s+instead)?[.!]?$/i);
+  if (ELSEWHERE.test(raw)) {
+    const setting = anotherSetting(work.brief.setting, work.seedBefore, work.version);
+    work.brief = mergeBrief(work.brief, { setting });
+    work.done.push(`moved the story to ${setting}`);
+    return true;
+  }
+  const match = raw.match(/\b(?:set (?:it|the story)|move (?:it|the story)|change the (?:setting|place) to|take place|happen|have it)\s+((?:(?:in|at|on|under|near|to|by|inside)\s+|somewhere\b).+?)(?:\s+instead)?[.!]?$/i);
   if (!match?.[1]) return false;
   const setting = readers.findSetting(match[1], true);
   if (!setting) return false;
@@ -359,6 +369,7 @@ const ageHandler: Handler = (clause, _raw, work) => {
 };
 
 const freshHandler: Handler = (clause, _raw, work) => {
+  if (ELSEWHERE.test(clause)) return false; // a different place, not a different story
   if (!/\b(different|start (?:again|over)|try again|completely new|another (?:version|go|try)|(?:don't|do not) like|not keen|rewrite|redo|re-do|new (?:story|version|plot)|something else|fresh)\b/.test(clause)) return false;
   // However many clauses ask for it, one fresh telling per revision.
   work.recipe = { ...work.recipe, seed: Math.max(work.version, work.seedBefore + 1) };

@@ -21,6 +21,11 @@ const LOOKS = [
   { hair: "fluffy dark hair", clothes: "a striped jumper" },
 ];
 
+/** One of the same settings, other than `current`, stable for the seed ("set it somewhere else"). */
+export function anotherSetting(current: string | undefined, ...seed: (string | number)[]): string {
+  return pick(SETTINGS.filter((setting) => setting !== current), ...seed, "another setting");
+}
+
 /** A thoughtful choice when the parent says "you choose", stable per book. */
 export function surpriseFor(topic: BriefTopic | null, bookId: string, brief: BookBrief = {}): BookBrief {
   switch (topic) {
