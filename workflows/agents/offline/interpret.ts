@@ -132,7 +132,10 @@ export function interpretAnswer(askedAbout: BriefTopic | null, answer: string, b
         notes.assumed.push("lesson");
         break;
       }
-      const lesson = findLesson(rest, true);
+      // "Kofi!" names someone already in the story; it teaches nothing.
+      const names = [brief.heroName, brief.companion?.name, patch.companion?.name].filter((name): name is string => Boolean(name));
+      const onlyAName = names.some((name) => rest.replace(EDGE_PUNCTUATION, "").toLowerCase() === name.toLowerCase());
+      const lesson = onlyAName ? undefined : findLesson(rest, true);
       if (lesson) {
         patch.lesson = lesson.value;
         if (lesson.assumed) notes.assumed.push("lesson");

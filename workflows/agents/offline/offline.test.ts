@@ -162,6 +162,8 @@ describe("offline interpretation", () => {
     for (const topic of ["lesson", "setting", "loves", "looks", "dedication"] as const) {
       for (const answer of ["sure", "yes please", "of course", "hmm", "lol", "ok"]) expect(await ask(topic, answer), `${topic}: ${answer}`).toEqual({});
     }
+    expect(await ask("lesson", "Kofi!", { heroName: "Amara", companion: { kind: "little brother", name: "Kofi" } })).toEqual({});
+    expect(await ask("lesson", "maya")).toEqual({});
     expect(await ask("lesson", "being a good listener, of course")).toEqual({ lesson: "being a good listener" });
     expect(await ask("lesson", "to listen")).toEqual({ lesson: "listening" });
   });
