@@ -47,6 +47,18 @@ export interface Place {
   to: string;
   /** A title fragment when short enough: "in the Enchanted Forest". */
   title?: string;
+  /** Where the story's little moments can happen: no eagles in outer space, no campfires under the sea. */
+  realm: Realm;
+}
+
+export type Realm = "land" | "space" | "sea";
+
+const SPACE = /\b(space|planets?|the moon|moon base|mars|jupiter|saturn|galaxy|galaxies|the stars|among the stars|a star|rocket|space station|asteroids?|comets?|orbit|milky way|nebula)\b/i;
+const UNDERWATER = /\b(under the sea|under the ocean|underwater|under water|beneath the waves|under the waves|ocean floor|sea ?bed|bottom of the sea|coral reefs?|deep sea|mermaid kingdom|sunken ship)\b/i;
+
+export function realmOf(setting: string): Realm {
+  if (UNDERWATER.test(setting)) return "sea";
+  return SPACE.test(setting) ? "space" : "land";
 }
 
 export interface Love {
@@ -119,6 +131,10 @@ const ON_NOUNS = /^(mountain|island|hill|moon|boat|ship|train|planet|mars|cloud|
 const PREPOSITION = /^(under|near|by|beside|inside|above|behind|up|down|across|over|beneath|underneath|deep in|high in|far away in|at|in|on|into|around|among|between|on top of|next to)\s+/i;
 
 export function placeOf(setting: string): Place {
+  return { ...placeWords(setting), realm: realmOf(setting) };
+}
+
+function placeWords(setting: string): Omit<Place, "realm"> {
   const name = setting.trim();
   const lower = name.toLowerCase();
   const prepositional = name.match(PREPOSITION);

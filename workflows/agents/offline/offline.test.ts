@@ -369,6 +369,26 @@ describe("offline plot", () => {
     expect(storyOf(gentle)).not.toEqual(storyOf(funny));
   });
 
+  it("fills a story in outer space or under the sea with moments that belong there", async () => {
+    // Seen in a space story: "An eagle swoops down", "Over hills and across rivers … all the way to outer space".
+    const earthbound = /\b(eagle|rope bridge|waterfall|hill|robin|dandelion|butterflies|crackling fire|rain patters|cow in wellies|sheep|goose|squirrel|leaves fall|over hills)\b/i;
+    const ofTheRealm = { space: /\b(comet|meteor|planet|crater|asteroid|gravity|alien|stardust|stars twinkle|moon hums)\b/i, sea: /\b(crab|octopus|pufferfish|fish|coral|sunken ship|whale|pearls|seaweed|seahorse|sunbeams|starfish|the water)\b/i };
+    for (const [setting, realm] of [["outer space", "space"], ["under the sea", "sea"]] as const) {
+      for (const tone of ["funny", "adventurous", "cosy", "gentle"] as const) {
+        for (const bookId of ["r1", "r2", "r3"]) {
+          const plot = await storyteller.plot({ bookId, brief: { ...fullBrief, setting, tone, pageCount: 16 }, version: 1 });
+          const moments = TONES[tone].moments.map((moment) => moment.line(castOf({ ...fullBrief, setting, tone }))).filter((line): line is string => Boolean(line));
+          expect(moments.filter((line) => earthbound.test(line)), `${setting}, ${tone}`).toEqual([]);
+          expect(moments.some((line) => ofTheRealm[realm].test(line)), `${setting}, ${tone}`).toBe(true);
+          expect(storyOf(plot), `${setting}, ${tone}, ${bookId}`).not.toMatch(/\bover hills\b/i);
+        }
+      }
+    }
+    // On land the open-air moments are all still there.
+    const onLand = TONES.adventurous.moments.map((moment) => moment.line(castOf({ ...fullBrief, setting: "an enchanted forest" }))).filter(Boolean);
+    expect(onLand.join(" ")).toMatch(/eagle/);
+  });
+
   it("writes a custom lesson in the parent's words without awkward fallbacks", async () => {
     const plot = await storyteller.plot({ bookId: "c", brief: { ...fullBrief, lesson: "being a good listener" }, version: 1 });
     expect(storyOf(plot)).toContain("being a good listener");

@@ -14,6 +14,21 @@ export function tv(c: Cast, verb: string) {
 }
 
 type Line = (c: Cast, extra: { love: string; feeling: string }) => string;
+type MomentLine = (c: Cast) => string | null;
+
+/** A moment that needs the open air: hills, rivers, birds, weather, campfires. */
+const onLand =
+  (line: (c: Cast) => string): MomentLine =>
+  (c) =>
+    c.place.realm === "land" ? line(c) : null;
+/** A moment only one realm has: a comet in space, an octopus under the sea. */
+const only =
+  (realm: Cast["place"]["realm"], line: (c: Cast) => string): MomentLine =>
+  (c) =>
+    c.place.realm === realm ? line(c) : null;
+/** The way there: over hills on land, past the moon in space, down through the waves under the sea. */
+const wayThere = (c: Cast) =>
+  c.place.realm === "space" ? "Up past the moon and round a comet" : c.place.realm === "sea" ? "Down through the waves and past the seaweed" : "Over hills and across rivers";
 
 export interface ToneLines {
   /** After "Meet Maya…": a sentence that sets the mood from page one. */
@@ -23,7 +38,7 @@ export interface ToneLines {
   celebrate: Line[];
   home: Line[];
   /** Little moments sprinkled through the pages; `intense` ones are left out of gentler stories. */
-  moments: { line: (c: Cast) => string | null; intense?: boolean }[];
+  moments: { line: MomentLine; intense?: boolean }[];
 }
 
 export const TONES: Record<Tone, ToneLines> = {
@@ -49,20 +64,28 @@ export const TONES: Record<Tone, ToneLines> = {
       (c, x) => `Back home, ${c.name} tells the whole story at teatime, feeling ${x.feeling}, and laughs so much that milk comes out of ${c.p.their} nose. Oops!`,
     ],
     moments: [
-      { line: () => "A hat flies off and lands on a very surprised duck." },
-      { line: () => "A goose in a bobble hat honks a very rude little song." },
-      { line: () => "A cow in wellies moos “Good morning!” — at teatime." },
-      { line: (c) => `${c.name}'s tummy rumbles so loudly that a family of rabbits thinks it's thunder.` },
-      { line: () => "A worm tells the worst joke in the world, and everyone laughs anyway." },
-      { line: (c) => `${c.pal ? capitalise(c.pal.short) : "Somebody"} sneezes — ATCHOO! — so hard that all the leaves fall off a tree.` },
-      { line: () => "A penguin in sunglasses waddles past, eating an ice lolly." },
-      { line: () => "A squirrel is trying to hide a pumpkin in a teacup. It does not fit." },
+      { line: onLand(() => "A hat flies off and lands on a very surprised duck.") },
+      { line: onLand(() => "A goose in a bobble hat honks a very rude little song.") },
+      { line: onLand(() => "A cow in wellies moos “Good morning!” — at teatime.") },
+      { line: onLand((c) => `${c.name}'s tummy rumbles so loudly that a family of rabbits thinks it's thunder.`) },
+      { line: onLand(() => "A worm tells the worst joke in the world, and everyone laughs anyway.") },
+      { line: onLand((c) => `${c.pal ? capitalise(c.pal.short) : "Somebody"} sneezes — ATCHOO! — so hard that all the leaves fall off a tree.`) },
+      { line: onLand(() => "A penguin in sunglasses waddles past, eating an ice lolly.") },
+      { line: onLand(() => "A squirrel is trying to hide a pumpkin in a teacup. It does not fit.") },
       { line: (c) => (c.pal ? `${capitalise(c.pal.short)} does a little dance that is mostly wiggling.` : `${c.name} does a little dance that is mostly wiggling.`) },
       { line: () => "Everybody gets the giggles and can't stop hiccuping." },
-      { line: () => "A very serious snail is racing a very sleepy tortoise. Nobody is winning." },
+      { line: onLand(() => "A very serious snail is racing a very sleepy tortoise. Nobody is winning.") },
       { line: (c) => `${c.name}'s socks try to go on an adventure of their own.` },
-      { line: () => "A sheep wearing a tutu pirouettes past and bows." },
-      { line: () => "The trees sneeze, and it rains apples. Bonk!" },
+      { line: onLand(() => "A sheep wearing a tutu pirouettes past and bows.") },
+      { line: onLand(() => "The trees sneeze, and it rains apples. Bonk!") },
+      { line: only("space", () => "An alien with seven noses sneezes seven times. ATCHOO! ATCHOO! ATCHOO! (and four more).") },
+      { line: only("space", () => "A comet zooms past with its tail tied in a knot.") },
+      { line: only("space", (c) => `Gravity switches off for a moment, and ${c.name}'s sandwich floats away. Come back, sandwich!`) },
+      { line: only("space", () => "A very small planet burps, and everyone pretends not to notice.") },
+      { line: only("sea", () => "A crab tries on a shell three sizes too big and falls over.") },
+      { line: only("sea", () => "An octopus juggles eight starfish and somehow drops nine.") },
+      { line: only("sea", () => "A pufferfish puffs up so much that it bounces off a rock. Boing!") },
+      { line: only("sea", (c) => `A fish with a moustache swims up and asks ${c.name} the way to the bathroom.`) },
     ],
   },
   adventurous: {
@@ -73,7 +96,7 @@ export const TONES: Record<Tone, ToneLines> = {
     ],
     arrive: [
       (c) => `${travellers(c)} ${tv(c, "sets")} off at a run and soon ${tv(c, "arrives")} ${c.place.at}. Everything is wild and new and waiting to be explored.`,
-      (c) => `Over hills and across rivers ${travellers(c)} ${tv(c, "goes")}, all the way ${c.place.to}.`,
+      (c) => `${wayThere(c)} ${travellers(c)} ${tv(c, "goes")}, all the way ${c.place.to}.`,
     ],
     celebrate: [
       (c) => `Everyone ${c.place.atAgain} lifts ${c.name} up high and cheers: “Hip, hip, hooray!”`,
@@ -84,16 +107,24 @@ export const TONES: Record<Tone, ToneLines> = {
       (c) => `Home at last, ${c.name} hangs up ${c.p.their} explorer's hat. What an adventure! And tomorrow? Who knows…`,
     ],
     moments: [
-      { line: () => "The wind whips up, and everyone's hair goes every which way." },
-      { line: () => "A rope bridge sways high above a rushing river — one step, two steps, across!" },
-      { line: () => "A secret door creaks open in the side of a hill." },
-      { line: () => "A hidden waterfall tumbles over a cave glittering with crystals." },
-      { line: (c) => `Footprints lead off into the unknown, and ${c.name} follows them.` },
-      { line: () => "An eagle swoops down and shows them the way." },
-      { line: () => "They race the setting sun to the very top of the hill." },
-      { line: () => "Thunder rumbles, and the path splits three ways.", intense: true },
-      { line: () => "The ground shakes as something enormous stomps by in the distance.", intense: true },
-      { line: () => "A river of stepping stones appears — hop, hop, hop!" },
+      { line: onLand(() => "The wind whips up, and everyone's hair goes every which way.") },
+      { line: onLand(() => "A rope bridge sways high above a rushing river — one step, two steps, across!") },
+      { line: onLand(() => "A secret door creaks open in the side of a hill.") },
+      { line: onLand(() => "A hidden waterfall tumbles over a cave glittering with crystals.") },
+      { line: onLand((c) => `Footprints lead off into the unknown, and ${c.name} follows them.`) },
+      { line: onLand(() => "An eagle swoops down and shows them the way.") },
+      { line: onLand(() => "They race the setting sun to the very top of the hill.") },
+      { line: onLand(() => "Thunder rumbles, and the path splits three ways."), intense: true },
+      { line: (c) => (c.place.realm === "sea" ? "The water trembles as something enormous swims by in the deep." : "The ground shakes as something enormous stomps by in the distance."), intense: true },
+      { line: onLand(() => "A river of stepping stones appears — hop, hop, hop!") },
+      { line: only("space", () => "A meteor shower fizzes past like fireworks.") },
+      { line: only("space", () => "A friendly comet offers them a ride on its sparkly tail. Whoosh!") },
+      { line: only("space", () => "They bounce across a crater in great big moon-leaps.") },
+      { line: only("space", (c) => `${c.name} steers round a spinning asteroid — left, right, and through!`) },
+      { line: only("sea", () => "A current whooshes them through a tunnel of coral.") },
+      { line: only("sea", () => "A sunken ship looms out of the blue, its portholes glowing.") },
+      { line: only("sea", () => "A whale sings so deep that the whole sea hums.") },
+      { line: only("sea", (c) => `${c.name} follows a trail of glowing pearls into the deep.`) },
     ],
   },
   cosy: {
@@ -118,9 +149,13 @@ export const TONES: Record<Tone, ToneLines> = {
       (c) => `Home again, ${c.name} snuggles down under the covers, with one last yawn and the softest smile. Sweet dreams.`,
     ],
     moments: [
-      { line: () => "Warm cocoa steams under a blanket of stars." },
-      { line: () => "A crackling fire keeps everyone's toes toasty." },
-      { line: () => "Rain patters softly on a leafy roof overhead." },
+      { line: (c) => (c.place.realm === "sea" ? null : "Warm cocoa steams under a blanket of stars.") },
+      { line: onLand(() => "A crackling fire keeps everyone's toes toasty.") },
+      { line: onLand(() => "Rain patters softly on a leafy roof overhead.") },
+      { line: only("space", () => "The stars twinkle on and off like a night light.") },
+      { line: only("space", () => "The moon hums a sleepy tune to the little planets.") },
+      { line: only("sea", () => "Little fish snuggle into the swaying seaweed for the night.") },
+      { line: only("sea", () => "The water rocks everyone gently, like a cradle.") },
       { line: () => "Someone hums a lullaby they half remember." },
       { line: () => "A lantern glows like a small, friendly moon." },
       { line: () => "There are warm buns, still soft from the oven." },
@@ -147,13 +182,18 @@ export const TONES: Record<Tone, ToneLines> = {
       (c) => `Back home, ${c.name} smiles a secret smile. ${c.They} will never forget ${c.place.again}.`,
     ],
     moments: [
-      { line: () => "A soft breeze carries the smell of flowers." },
-      { line: () => "A robin sings a quiet little song." },
-      { line: () => "The sky turns the colour of peaches." },
-      { line: () => "Dandelion seeds float by like tiny wishes." },
-      { line: () => "A stream chuckles over smooth stones." },
-      { line: () => "Butterflies drift past like floating petals." },
-      { line: () => "The first star blinks awake." },
+      { line: onLand(() => "A soft breeze carries the smell of flowers.") },
+      { line: onLand(() => "A robin sings a quiet little song.") },
+      { line: onLand(() => "The sky turns the colour of peaches.") },
+      { line: onLand(() => "Dandelion seeds float by like tiny wishes.") },
+      { line: onLand(() => "A stream chuckles over smooth stones.") },
+      { line: onLand(() => "Butterflies drift past like floating petals.") },
+      { line: (c) => (c.place.realm === "sea" ? null : "The first star blinks awake.") },
+      { line: only("space", () => "A little planet spins by, humming to itself.") },
+      { line: only("space", () => "Stardust settles like glitter on everyone's sleeves.") },
+      { line: only("sea", () => "A seahorse bobs past and waves its tiny tail.") },
+      { line: only("sea", () => "Sunbeams ripple down through the water like ribbons.") },
+      { line: only("sea", () => "A shy starfish peeks out from behind a shell.") },
     ],
   },
 };
