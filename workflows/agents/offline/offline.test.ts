@@ -381,6 +381,9 @@ describe("offline plot", () => {
           expect(moments.filter((line) => earthbound.test(line)), `${setting}, ${tone}`).toEqual([]);
           expect(moments.some((line) => ofTheRealm[realm].test(line)), `${setting}, ${tone}`).toBe(true);
           expect(storyOf(plot), `${setting}, ${tone}, ${bookId}`).not.toMatch(/\bover hills\b/i);
+          // Nothing of the realm happens at home, on the pages before they get there (the companion, the call).
+          const realmLines = moments.filter((line) => ofTheRealm[realm].test(line));
+          for (const page of plot.pages.slice(1, 3)) expect(realmLines.filter((line) => page.beat.includes(line)), `${setting}, ${tone}, ${bookId}`).toEqual([]);
         }
       }
     }

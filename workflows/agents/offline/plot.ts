@@ -291,9 +291,11 @@ export function offlinePlot(bookId: string, brief: BookBrief, version: number, r
     seed,
     "moments",
   ).filter((line) => !beats.some((beat) => beat.includes(line)));
-  // Shorter pages get them first, so no page gets crowded.
+  // Shorter pages get them first, so no page gets crowded. In space or under
+  // the sea they start on arrival: no comet whizzes past the breakfast table.
+  const firstPage = c.place.realm === "land" ? 1 : pageCount <= 8 ? 2 : 3;
   const eligible = shuffled(
-    beats.map((_, index) => index).filter((index) => index > 0 && index < beats.length - 1),
+    beats.map((_, index) => index).filter((index) => index >= firstPage && index < beats.length - 1),
     seed,
     "moment-pages",
   );
