@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -74,5 +74,7 @@ describe("adoptEngineState", () => {
     const empty = join(dir, "plain.db");
     createClient({ url: `file:${empty}` }).close();
     expect(await adoptEngineState(join(dir, "plain-engine.db"), empty)).toEqual({ tables: [], rows: 0 });
+    // Nothing to adopt (every start after the move) leaves the engine's file alone.
+    expect(existsSync(join(dir, "plain-engine.db"))).toBe(false);
   });
 });

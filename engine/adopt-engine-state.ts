@@ -46,7 +46,18 @@ async function holdsState(client: Client): Promise<boolean> {
  * from the old file. Call before the engine opens its database.
  */
 export async function adoptEngineState(enginePath: string, previousPath: string): Promise<AdoptedState> {
-  const none: AdoptedState = { tables: [], rows: 0 };
+  const previous = createClient({ url: `file:${previousPath}`, timeout: 5_000 });
+  try {
+    const oldTables = await tableNames(previous);
+    // Every start after the move: nothing left to adopt, the engine's file untouched.
+    if (!oldTables.includes("engine_migrations")) return { tables: [], rows: 0 };
+    return await copyInto(enginePath, previous, previousPath, oldTables);
+  } finally {
+    previous.close();
+  }
+}
+
+async function copyInto(enginePath: string, previous: Client, previousPath: string, oldTables: string[]): Promise<AdoptedState> {
   mkdirSync(dirname(resolve(enginePath)), { recursive: true });
   const migrating = createClient({ url: `file:${enginePath}`, timeout: 5_000 });
   try {
@@ -57,10 +68,8 @@ export async function adoptEngineState(enginePath: string, previousPath: string)
   // A client that has never opened a transaction runs every statement on
   // one connection, which ATTACH needs: it holds only where it ran.
   const client = createClient({ url: `file:${enginePath}`, timeout: 5_000 });
-  const previous = createClient({ url: `file:${previousPath}`, timeout: 5_000 });
   try {
-    const oldTables = await tableNames(previous);
-    if (!oldTables.includes("engine_migrations") || (await holdsState(client))) return none;
+    if (await holdsState(client)) return { tables: [], rows: 0 };
     // The old tables get the current schema first, so every column lines up.
     await migrateEngine(previous);
 
@@ -92,7 +101,6 @@ export async function adoptEngineState(enginePath: string, previousPath: string)
     );
     return { tables, rows };
   } finally {
-    previous.close();
     client.close();
   }
 }
