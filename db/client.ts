@@ -6,6 +6,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { enqueueWrite, type BusyRetry } from "../engine/db";
 import { cacheLibsqlStatements } from "../engine/libsql-statement-cache";
+import { localDatabasePath } from "../engine/open-client";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -29,9 +30,6 @@ function isLocalFile(url: string) {
   return url.startsWith("file:");
 }
 
-function localPath(url: string) {
-  return url.slice("file:".length).split("?")[0] ?? "";
-}
 
 /**
  * Connections to a local file: the client's own default. It opens them
@@ -81,8 +79,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const local = isLocalFile(config.url);
   if (local) {
     cacheLibsqlStatements();
-    const path = localPath(config.url);
-    if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+    const path = localDatabasePath(config.url);
+    if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
   }
   const client = createClient({
     url: config.url,
@@ -123,8 +121,7 @@ export async function migrateDatabase(db: Database) {
  * which a second connection would not share.
  */
 export async function openNoWaitDatabase(config: DatabaseConfig, giveUpAfterMs = 5_000): Promise<Database | null> {
-  const path = isLocalFile(config.url) ? localPath(config.url) : "";
-  if (!path || path === ":memory:") return null;
+  if (!localDatabasePath(config.url)) return null;
   cacheLibsqlStatements();
   const client = createClient({ url: config.url, timeout: 0, concurrency: 1 });
   for (const statement of perConnection(config)) await client.execute(statement);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localDatabasePath } from "../../engine/open-client";
 
 /**
  * Every environment variable Bookbug reads, validated once at start-up.
@@ -178,11 +179,11 @@ export function engineDatabase(env: Pick<Env, "DATABASE_URL" | "DATABASE_AUTH_TO
   const authToken = env.ENGINE_DATABASE_AUTH_TOKEN ?? (env.ENGINE_DATABASE_URL ? undefined : env.DATABASE_AUTH_TOKEN);
   const withToken = (url: string) => (authToken ? { url, authToken } : { url });
   if (env.ENGINE_DATABASE_URL) return withToken(env.ENGINE_DATABASE_URL);
-  const local = /^file:([^?]+)(\?.*)?$/.exec(env.DATABASE_URL);
-  if (!local || local[1] === ":memory:") return withToken(env.DATABASE_URL);
-  const path = local[1]!;
+  const path = localDatabasePath(env.DATABASE_URL);
+  if (!path) return withToken(env.DATABASE_URL);
+  const query = env.DATABASE_URL.slice(`file:${path}`.length);
   const enginePath = path.endsWith(".db") ? `${path.slice(0, -".db".length)}-engine.db` : `${path}-engine`;
-  return withToken(`file:${enginePath}${local[2] ?? ""}`);
+  return withToken(`file:${enginePath}${query}`);
 }
 
 /** Reads the environment again (after the server filled in generated values). */
