@@ -483,7 +483,6 @@ function cleanLove(part: string, atStart: boolean): string | undefined {
 
 const SETTING_PREPOSITION = /^(?:under|near|by|beside|inside|above|behind|up|down|across|over|beneath|underneath|deep in|high in|far away in)\b/;
 
-/** A setting in the parent's words, or the canonical one a single keyword stands for ("forest" → "an enchanted forest"). */
 /**
  * A place the story can go to: the plot says "set off for …" and "arrive
  * in …", so "somewhere with volcanoes" becomes "a land with volcanoes" and
@@ -503,6 +502,7 @@ function asPlace(phrase: string, wasSomewhere: boolean): string {
   return connector?.index !== undefined ? `${article} ${described} land ${lower.slice(connector.index)}` : `${article} ${described} place`;
 }
 
+/** A setting in the parent's words, or the canonical one a single keyword stands for ("forest" → "an enchanted forest"). */
 function findSetting(text: string, generous: boolean): { value: string; shortened?: boolean } | undefined {
   if (saysNothing(text)) return undefined;
   let phrase = text.replace(EDGE_PUNCTUATION, "");
@@ -540,7 +540,6 @@ function gerund(verb: string) {
   if (/[^aeiou]e$/.test(verb) && verb !== "be") return verb.replace(/e$/, "ing");
   return `${verb}ing`;
 }
-
 
 /** The lesson: a familiar one by its words, or the parent's own phrase tidied into one ("to share" → "sharing"). */
 function findLesson(text: string, generous: boolean): { value: string; assumed?: boolean; shortened?: boolean } | undefined {

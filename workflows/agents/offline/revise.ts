@@ -369,7 +369,6 @@ const ageHandler: Handler = (clause, _raw, work) => {
 };
 
 const freshHandler: Handler = (clause, _raw, work) => {
-  if (ELSEWHERE.test(clause)) return false; // a different place, not a different story
   if (!/\b(different|start (?:again|over)|try again|completely new|another (?:version|go|try)|(?:don't|do not) like|not keen|rewrite|redo|re-do|new (?:story|version|plot)|something else|fresh)\b/.test(clause)) return false;
   // However many clauses ask for it, one fresh telling per revision.
   work.recipe = { ...work.recipe, seed: Math.max(work.version, work.seedBefore + 1) };
@@ -433,12 +432,13 @@ const moreHandler: Handler = (clause, raw, work) => {
 const HANDLERS: Handler[] = [
   renameHandler,
   lengthHandler,
+  // Before "fresh": "a different place" asks for a new setting, not a new story.
+  settingHandler,
   freshHandler,
   scaryHandler,
   friendlyHandler,
   toneHandler,
   styleHandler,
-  settingHandler,
   companionHandler,
   ageHandler,
   removeHandler,
